@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Makefile for people. Kbuild describes the module; this file drives the
+# kernel's build system and the test bed.
+#
+#   make                 build rxpath.ko for the running kernel
+#   make KDIR=<headers>  build against another kernel's headers (as DKMS does)
+#   make install         install into /lib/modules/$(KERNELRELEASE)/updates
+#   make dkms-install    register the source tree with DKMS and build it
+#   make demo            boot a Debian kernel in QEMU, push traffic, show rxpath
+#   make check           every test; ends with "N passed, N failed"
+
+KERNELRELEASE ?= $(shell uname -r)
+KDIR ?= /lib/modules/$(KERNELRELEASE)/build
+VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+install: modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) INSTALL_MOD_DIR=updates modules_install
+	depmod -a $(KERNELRELEASE)
+
+dkms-install:
+	rm -rf /usr/src/rxpath-$(VERSION)
+	mkdir -p /usr/src/rxpath-$(VERSION)
+	cp -r Kbuild Makefile dkms.conf module include /usr/src/rxpath-$(VERSION)/
+	dkms add -m rxpath -v $(VERSION)
+	dkms install -m rxpath -v $(VERSION) -k $(KERNELRELEASE)
+
+dkms-remove:
+	-dkms remove -m rxpath -v $(VERSION) --all
+	rm -rf /usr/src/rxpath-$(VERSION)
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+
+demo:
+	tests/demo.sh
+
+check:
+	tests/check.sh
+
+.PHONY: all modules install dkms-install dkms-remove clean demo check

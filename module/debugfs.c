@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /sys/kernel/debug/rxpath: the directory, the files every concern shares
+ * (status, reset) and the helpers that give every table the same shape: a
+ * header line of column names, then one whitespace-separated row per object.
+ *
+ * Every file is readable, so that cat on the whole directory prints
+ * everything. Writes are parsed strictly: anything unexpected is refused
+ * with -EINVAL and one pr_warn line, and changes nothing.
+ */
+#include <linux/debugfs.h>
+#include <linux/fs.h>
+#include <linux/ctype.h>
+#include <linux/cpumask.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
+#include <linux/utsname.h>
+#include "rxpath.h"
+
+struct dentry *rxpath_debugfs_dir;
+
+/* Boot-time ns of the last reset, 0 for never. */
+static u64 rxpath_last_reset_ns;
+static DEFINE_MUTEX(rxpath_reset_lock);
+
+/* ---- per-CPU tables ---------------------------------------------------- */
+
+/*
+ * Position 0 is the header; position n >= 1 is CPU n - 1, online ones only.
+ * A CPU's record is (void *)(cpu + 2): NULL ends the table and 1 is
+ * SEQ_START_TOKEN.
+ */
+static void *rxpath_cpu_seq_get(loff_t *pos)
+{
+	while (*pos - 1 < nr_cpu_ids) {
+		if (cpu_online(*pos - 1))
+			return (void *)(unsigned long)(*pos + 1);
+		++*pos;
+	}
+	return NULL;
+}
+
+static void *rxpath_cpu_seq_start(struct seq_file *m, loff_t *pos)
+{
+	if (*pos == 0)
+		return SEQ_START_TOKEN;
+	return rxpath_cpu_seq_get(pos);
+}
+
+static void *rxpath_cpu_seq_next(struct seq_file *m, void *v, loff_t *pos)
+{
+	++*pos;
+	return rxpath_cpu_seq_get(pos);
+}
+
+static void rxpath_cpu_seq_stop(struct seq_file *m, void *v)
+{
+}
+
+static int rxpath_cpu_seq_show(struct seq_file *m, void *v)
+{
+	const struct rxpath_cpu_table *t = m->private;
+
+	if (v == SEQ_START_TOKEN)
+		t->show_header(m);
+	else
+		t->show_row(m, (unsigned long)v - 2);
+	return 0;
+}
+
+static const struct seq_operations rxpath_cpu_seq_ops = {
+	.start = rxpath_cpu_seq_start,
+	.next = rxpath_cpu_seq_next,
+	.stop = rxpath_cpu_seq_stop,
+	.show = rxpath_cpu_seq_show,
+};
+
+static int rxpath_cpu_table_open(struct inode *inode, struct file *file)
+{
+	int err = seq_open(file, &rxpath_cpu_seq_ops);
+
+	if (!err)
+		((struct seq_file *)file->private_data)->private =
+			inode->i_private;
+	return err;
+}
+
+static const struct file_operations rxpath_cpu_table_fops = {
+	.owner = THIS_MODULE,
+	.open = rxpath_cpu_table_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = seq_release,
+};
+
+/* Like every debugfs file here, unchecked: only the directory is. */
+void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t)
+{
+	debugfs_create_file(name, 0444, rxpath_debugfs_dir, (void *)t,
+			    &rxpath_cpu_table_fops);
+}
+
+/* Column names of a log2 histogram: "0 1 2-3 4-7 ...". */
+void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets)
+{
+	unsigned int b;
+
+	seq_puts(m, "cpu");
+	for (b = 0; b < buckets; b++) {
+		if (b < 2)
+			seq_printf(m, " %u", b);
+		else
+			seq_printf(m, " %llu-%llu", 1ULL << (b - 1),
+				   (1ULL << b) - 1);
+	}
+	seq_putc(m, '\n');
+}
+
+/* ---- writes --------------------------------------------------------------- */
+
+/*
+ * Copies one write into buf as a NUL-terminated word, trailing whitespace
+ * (the newline of `echo`) removed. Only whole writes at offset 0 that fit in
+ * buf are taken; the caller decides what the word may be.
+ */
+int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
+		      char *buf, size_t size)
+{
+	if (*ppos != 0 || len == 0 || len >= size)
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	buf[len] = '\0';
+	while (len && isspace(buf[len - 1]))
+		buf[--len] = '\0';
+	return len ? 0 : -EINVAL;
+}
+
+/* ---- reset ------------------------------------------------------------- */
+
+static int rxpath_reset_show(struct seq_file *m, void *v)
+{
+	u64 ns = READ_ONCE(rxpath_last_reset_ns);
+
+	if (!ns) {
+		seq_puts(m, "last_reset never\n");
+		return 0;
+	}
+	/* Seconds since boot, as /proc/uptime counts them. */
+	seq_printf(m, "last_reset %llu.%06llu\n", ns / NSEC_PER_SEC,
+		   (ns % NSEC_PER_SEC) / NSEC_PER_USEC);
+	return 0;
+}
+
+static int rxpath_reset_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, rxpath_reset_show, NULL);
+}
+
+static ssize_t rxpath_reset_write(struct file *file, const char __user *ubuf,
+				  size_t len, loff_t *ppos)
+{
+	char word[8];
+	int err = rxpath_parse_word(ubuf, len, ppos, word, sizeof(word));
+
+	if (err == -EFAULT)
+		return err;
+	if (err || strcmp(word, "1")) {
+		pr_warn_ratelimited("reset: only \"1\" is accepted (got %zu bytes)\n",
+				    len);
+		return -EINVAL;
+	}
+	mutex_lock(&rxpath_reset_lock);
+	rxpath_reset_all();
+	WRITE_ONCE(rxpath_last_reset_ns, ktime_get_boottime_ns() ?: 1);
+	mutex_unlock(&rxpath_reset_lock);
+	return len;
+}
+
+static const struct file_operations rxpath_reset_fops = {
+	.owner = THIS_MODULE,
+	.open = rxpath_reset_open,
+	.read = seq_read,
+	.write = rxpath_reset_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* ---- status ------------------------------------------------------------ */
+
+/*
+ * The sysctls that bound the receive path, read the way `sysctl` reads them,
+ * so that every kernel version shows the same text whether or not the
+ * variable behind it is exported. Absent ones (flow_limit_cpu_bitmap without
+ * CONFIG_NET_FLOW_LIMIT) are left out.
+ */
+static const char *const rxpath_sysctls[] = {
+	"netdev_max_backlog",
+	"dev_weight",
+	"netdev_budget",
+	"netdev_budget_usecs",
+	"flow_limit_cpu_bitmap",
+};
+
+static void rxpath_show_sysctl(struct seq_file *m, const char *name)
+{
+	char path[64], val[128];
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/sys/net/core/%s", name);
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f)) {
+		if (PTR_ERR(f) != -ENOENT)
+			seq_printf(m, "sysctl net.core.%s unreadable: %pe\n",
+				   name, f);
+		return;
+	}
+	n = kernel_read(f, val, sizeof(val) - 1, &pos);
+	filp_close(f, NULL);
+	if (n < 0) {
+		seq_printf(m, "sysctl net.core.%s unreadable: %pe\n", name,
+			   ERR_PTR(n));
+		return;
+	}
+	val[n] = '\0';
+	seq_printf(m, "sysctl net.core.%s %s\n", name, strim(val));
+}
+
+static int rxpath_status_show(struct seq_file *m, void *v)
+{
+	unsigned int i;
+
+	seq_printf(m, "version %s\n", RXPATH_VERSION);
+	seq_printf(m, "abi %u\n", RXPATH_ABI_VERSION);
+	seq_printf(m, "kernel %s\n", init_utsname()->release);
+	rxpath_softnet_show_status(m);
+	rxpath_probe_show_all(m);
+	for (i = 0; i < ARRAY_SIZE(rxpath_sysctls); i++)
+		rxpath_show_sysctl(m, rxpath_sysctls[i]);
+	return 0;
+}
+
+static int rxpath_status_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, rxpath_status_show, NULL);
+}
+
+static const struct file_operations rxpath_status_fops = {
+	.owner = THIS_MODULE,
+	.open = rxpath_status_open,
+	.read = seq_read,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* ---- directory ------------------------------------------------------- */
+
+int rxpath_debugfs_init(void)
+{
+	struct dentry *d;
+
+	d = debugfs_create_dir("rxpath", NULL);
+	if (IS_ERR(d))
+		return PTR_ERR(d);
+	rxpath_debugfs_dir = d;
+	debugfs_create_file("status", 0444, d, NULL, &rxpath_status_fops);
+	debugfs_create_file("reset", 0644, d, NULL, &rxpath_reset_fops);
+	return 0;
+}
+
+/* Removes every file, the concerns' own included, and waits for readers. */
+void rxpath_debugfs_exit(void)
+{
+	debugfs_remove(rxpath_debugfs_dir);
+	rxpath_debugfs_dir = NULL;
+}

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rxpath: where and why the receive path loses packets.
+ *
+ * Module wiring. Each concern attaches its probes first; the debugfs files,
+ * the only user-visible entry points, come last and go first. A probe that
+ * cannot attach does not stop the load: the status file says why, and the
+ * figures it would have fed show "-".
+ */
+#include <linux/module.h>
+#include "rxpath.h"
+
+/* Called with the reset lock held: zero every peak and histogram we keep. */
+void rxpath_reset_all(void)
+{
+	rxpath_softnet_reset();
+}
+
+static int __init rxpath_init(void)
+{
+	int err;
+
+	err = rxpath_softnet_init();
+	if (err)
+		goto err_out;
+	err = rxpath_debugfs_init();
+	if (err)
+		goto err_softnet;
+	rxpath_softnet_debugfs_init();
+	pr_info("version %s loaded\n", RXPATH_VERSION);
+	return 0;
+
+err_softnet:
+	rxpath_softnet_exit();
+err_out:
+	return err;
+}
+
+static void __exit rxpath_exit(void)
+{
+	rxpath_debugfs_exit();
+	rxpath_softnet_exit();
+}
+
+module_init(rxpath_init);
+module_exit(rxpath_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_AUTHOR("rxpath developers");
+MODULE_DESCRIPTION("Receive path loss accounting: softnet backlog, NAPI budget, RX rings");
+MODULE_VERSION(RXPATH_VERSION);

@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The per-CPU softnet view: the kernel's own softnet counters, the live
+ * backlog queue lengths, and what rxpath measures itself at the backlog:
+ * packets offered to and refused by each CPU's backlog, the queue length
+ * each one met, and its peak.
+ *
+ * Two hooks:
+ * - a kretprobe on enqueue_to_backlog, per packet, switchable at run time
+ *   (backlog_hook). Its entry reads the target CPU's input queue length and
+ *   counts the packet in that CPU's histogram; its return counts a refusal
+ *   (NET_RX_DROP). Offered packets are the sum of the histogram, so a packet
+ *   costs two atomic adds on the target CPU's data and one compare for the
+ *   peak. The counters are indexed by the target CPU, not the CPU running
+ *   the hook (with RPS they differ), hence atomics: the kernel holds that
+ *   CPU's backlog lock at the same moment, so the cache line is moving
+ *   already.
+ * - the napi:napi_poll tracepoint, per NAPI poll, always on: after each
+ *   backlog poll it samples the input queue length, so backlog_max stays
+ *   meaningful (a lower bound) while the per-packet hook is off.
+ *
+ * The length is taken as enqueue_to_backlog compares it with
+ * netdev_max_backlog: before the packet joins the queue. The kernel accepts
+ * while that length is <= netdev_max_backlog, so a drop by length is seen at
+ * netdev_max_backlog + 1.
+ */
+#include <linux/debugfs.h>
+#include <linux/kprobes.h>
+#include <linux/percpu.h>
+#include <linux/netdevice.h>
+#include <linux/ptrace.h>
+#include <trace/events/napi.h>
+#include "rxpath.h"
+#include "compat.h"
+
+static bool backlog_hook = true;
+module_param(backlog_hook, bool, 0444);
+MODULE_PARM_DESC(backlog_hook,
+		 "Count every packet offered to a CPU backlog (per-packet kretprobe on enqueue_to_backlog); switchable later in debugfs backlog_hook");
+
+struct rxpath_backlog_stats {
+	atomic64_t hist[RXPATH_HIST_BUCKETS];	/* offered, by queue length */
+	atomic64_t drops;			/* refused */
+	unsigned int max;			/* peak queue length */
+};
+
+static struct rxpath_backlog_stats __percpu *rxpath_backlog;
+static DEFINE_MUTEX(rxpath_backlog_hook_lock);
+
+/* ---- probe context ---------------------------------------------------- */
+
+struct rxpath_enqueue_ctx {
+	unsigned int cpu;
+};
+
+/* enqueue_to_backlog(struct sk_buff *skb, int cpu, unsigned int *qtail) */
+static int rxpath_enqueue_entry(struct kretprobe_instance *ri,
+				struct pt_regs *regs)
+{
+	struct rxpath_enqueue_ctx *ctx = (void *)ri->data;
+	unsigned int cpu = regs_get_kernel_argument(regs, 1);
+	struct rxpath_backlog_stats *st;
+	unsigned int qlen;
+
+	if (unlikely(cpu >= nr_cpu_ids))
+		return 1;	/* not ours to count: skip the return hook */
+	qlen = skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue);
+	st = per_cpu_ptr(rxpath_backlog, cpu);
+	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
+	rxpath_max_update(&st->max, qlen);
+	ctx->cpu = cpu;
+	return 0;
+}
+
+static int rxpath_enqueue_return(struct kretprobe_instance *ri,
+				 struct pt_regs *regs)
+{
+	struct rxpath_enqueue_ctx *ctx = (void *)ri->data;
+
+	if (regs_return_value(regs) == NET_RX_DROP)
+		atomic64_inc(&per_cpu_ptr(rxpath_backlog, ctx->cpu)->drops);
+	return 0;
+}
+
+static struct kretprobe rxpath_enqueue_kretprobe = {
+	.kp.symbol_name = "enqueue_to_backlog",
+	.entry_handler = rxpath_enqueue_entry,
+	.handler = rxpath_enqueue_return,
+	.data_size = sizeof(struct rxpath_enqueue_ctx),
+};
+
+static struct rxpath_probe rxpath_enqueue_probe = {
+	.name = "kretprobe:enqueue_to_backlog",
+	.kretprobe = &rxpath_enqueue_kretprobe,
+};
+
+/*
+ * The peak while the per-packet hook is off: the input queue length is
+ * sampled where the backlog is drained, on the CPU that owns it. Before a
+ * NET_RX softirq runs, the queue has grown for as long as the CPU waited;
+ * after a backlog poll, whatever is left is what the next one will meet.
+ * Each sample is a length the queue really had, so the peak is a lower
+ * bound of the one the hook measures.
+ */
+static void rxpath_backlog_sample(void)
+{
+	unsigned int cpu = raw_smp_processor_id();
+
+	rxpath_max_update(&per_cpu_ptr(rxpath_backlog, cpu)->max,
+			  skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue));
+}
+
+/* TP_PROTO(struct napi_struct *napi, int work, int budget) */
+static void rxpath_softnet_napi_poll(void *data, struct napi_struct *napi,
+				     int work, int budget)
+{
+	if (napi == &per_cpu(softnet_data, raw_smp_processor_id()).backlog)
+		rxpath_backlog_sample();
+}
+
+/* TP_PROTO(unsigned int vec_nr) */
+static void rxpath_softnet_softirq_entry(void *data, unsigned int vec_nr)
+{
+	if (vec_nr == NET_RX_SOFTIRQ)
+		rxpath_backlog_sample();
+}
+
+static struct rxpath_probe rxpath_napi_poll_probe = {
+	.name = "tracepoint:napi:napi_poll(backlog peak)",
+};
+
+static struct rxpath_probe rxpath_softirq_entry_probe = {
+	.name = "tracepoint:irq:softirq_entry(backlog peak)",
+};
+
+/* ---- control ---------------------------------------------------------- */
+
+static bool rxpath_backlog_hook_on(void)
+{
+	return rxpath_enqueue_probe.attached &&
+	       !kprobe_disabled(&rxpath_enqueue_kretprobe.kp);
+}
+
+static void rxpath_backlog_zero(bool hook_counts, bool peaks)
+{
+	unsigned int cpu, b;
+
+	for_each_possible_cpu(cpu) {
+		struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
+
+		if (hook_counts) {
+			for (b = 0; b < RXPATH_HIST_BUCKETS; b++)
+				atomic64_set(&st->hist[b], 0);
+			atomic64_set(&st->drops, 0);
+		}
+		if (peaks)
+			WRITE_ONCE(st->max, 0);
+	}
+}
+
+void rxpath_softnet_reset(void)
+{
+	rxpath_backlog_zero(true, true);
+}
+
+/*
+ * Switching the hook on starts its counts from zero: they always cover one
+ * unbroken stretch of time, since the hook was switched on or since the last
+ * reset, whichever is later.
+ */
+static int rxpath_backlog_hook_set(bool on)
+{
+	int err = 0;
+
+	mutex_lock(&rxpath_backlog_hook_lock);
+	if (on == rxpath_backlog_hook_on())
+		goto out;
+	if (on) {
+		rxpath_backlog_zero(true, false);
+		err = enable_kretprobe(&rxpath_enqueue_kretprobe);
+	} else {
+		err = disable_kretprobe(&rxpath_enqueue_kretprobe);
+	}
+out:
+	mutex_unlock(&rxpath_backlog_hook_lock);
+	return err;
+}
+
+static int rxpath_backlog_hook_show(struct seq_file *m, void *v)
+{
+	seq_puts(m, rxpath_backlog_hook_on() ? "on\n" : "off\n");
+	return 0;
+}
+
+static int rxpath_backlog_hook_open(struct inode *inode, struct file *file)
+{
+	return single_open(file, rxpath_backlog_hook_show, NULL);
+}
+
+static ssize_t rxpath_backlog_hook_write(struct file *file,
+					 const char __user *ubuf, size_t len,
+					 loff_t *ppos)
+{
+	char word[8];
+	bool on;
+	int err;
+
+	err = rxpath_parse_word(ubuf, len, ppos, word, sizeof(word));
+	if (err == -EFAULT)
+		return err;
+	if (!err && (!strcmp(word, "on") || !strcmp(word, "1")))
+		on = true;
+	else if (!err && (!strcmp(word, "off") || !strcmp(word, "0")))
+		on = false;
+	else {
+		pr_warn_ratelimited("backlog_hook: write on, off, 1 or 0 (got %zu bytes)\n",
+				    len);
+		return -EINVAL;
+	}
+	if (!rxpath_enqueue_probe.attached) {
+		pr_warn_ratelimited("backlog_hook: the probe is not attached on this kernel, see status\n");
+		return -ENODEV;
+	}
+	err = rxpath_backlog_hook_set(on);
+	return err ? err : len;
+}
+
+static const struct file_operations rxpath_backlog_hook_fops = {
+	.owner = THIS_MODULE,
+	.open = rxpath_backlog_hook_open,
+	.read = seq_read,
+	.write = rxpath_backlog_hook_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+/* ---- tables ------------------------------------------------------------ */
+
+static u64 rxpath_backlog_offered(const struct rxpath_backlog_stats *st)
+{
+	u64 sum = 0;
+	unsigned int b;
+
+	for (b = 0; b < RXPATH_HIST_BUCKETS; b++)
+		sum += atomic64_read(&st->hist[b]);
+	return sum;
+}
+
+static void rxpath_softnet_header(struct seq_file *m)
+{
+	seq_puts(m, "cpu processed dropped time_squeeze received_rps flow_limit input_qlen process_qlen backlog_max backlog_enqueues backlog_drops\n");
+}
+
+static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu)
+{
+	struct softnet_data *sd = &per_cpu(softnet_data, cpu);
+	struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
+
+	seq_printf(m, "%u %u %u %u %u %llu %u %u %u", cpu,
+		   rxpath_sd_processed(sd), rxpath_sd_dropped(sd),
+		   rxpath_sd_time_squeeze(sd), rxpath_sd_received_rps(sd),
+		   rxpath_sd_flow_limit_count(sd),
+		   skb_queue_len_lockless(&sd->input_pkt_queue),
+		   skb_queue_len_lockless(&sd->process_queue),
+		   READ_ONCE(st->max));
+	if (rxpath_backlog_hook_on())
+		seq_printf(m, " %llu %lld\n", rxpath_backlog_offered(st),
+			   atomic64_read(&st->drops));
+	else
+		seq_puts(m, " - -\n");
+}
+
+static const struct rxpath_cpu_table rxpath_softnet_table = {
+	.show_header = rxpath_softnet_header,
+	.show_row = rxpath_softnet_row,
+};
+
+/* Buckets up to the highest one in use on any CPU, and at least to 1024. */
+static unsigned int rxpath_backlog_hist_width(void)
+{
+	unsigned int cpu, b, width = rxpath_log2_bucket(1024) + 1;
+
+	for_each_possible_cpu(cpu) {
+		struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
+
+		for (b = width; b < RXPATH_HIST_BUCKETS; b++)
+			if (atomic64_read(&st->hist[b]))
+				width = b + 1;
+	}
+	return width;
+}
+
+static void rxpath_backlog_hist_header(struct seq_file *m)
+{
+	rxpath_seq_hist_header(m, rxpath_backlog_hist_width());
+}
+
+static void rxpath_backlog_hist_row(struct seq_file *m, unsigned int cpu)
+{
+	struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
+	unsigned int b, width = rxpath_backlog_hist_width();
+	bool on = rxpath_backlog_hook_on();
+
+	seq_printf(m, "%u", cpu);
+	for (b = 0; b < width; b++) {
+		if (on)
+			seq_printf(m, " %lld", atomic64_read(&st->hist[b]));
+		else
+			seq_puts(m, " -");
+	}
+	seq_putc(m, '\n');
+}
+
+static const struct rxpath_cpu_table rxpath_backlog_hist_table = {
+	.show_header = rxpath_backlog_hist_header,
+	.show_row = rxpath_backlog_hist_row,
+};
+
+void rxpath_softnet_show_status(struct seq_file *m)
+{
+	seq_printf(m, "backlog_hook %s\n", rxpath_backlog_hook_on() ? "on" : "off");
+}
+
+/* ---- init / exit ------------------------------------------------------- */
+
+int rxpath_softnet_init(void)
+{
+	int err;
+
+	rxpath_backlog = alloc_percpu(struct rxpath_backlog_stats);
+	if (!rxpath_backlog)
+		return -ENOMEM;
+
+	/*
+	 * Nesting: task, softirq, hardirq and NMI context can each be inside
+	 * enqueue_to_backlog on a CPU at once.
+	 */
+	rxpath_enqueue_kretprobe.maxactive = 4 * num_possible_cpus();
+	if (!backlog_hook)
+		rxpath_enqueue_kretprobe.kp.flags |= KPROBE_FLAG_DISABLED;
+	err = register_kretprobe(&rxpath_enqueue_kretprobe);
+	if (err)
+		rxpath_probe_failed(&rxpath_enqueue_probe, err,
+				    "enqueue_to_backlog cannot be probed on this kernel");
+	else
+		rxpath_probe_attached(&rxpath_enqueue_probe);
+
+	err = register_trace_napi_poll(rxpath_softnet_napi_poll, NULL);
+	if (err)
+		rxpath_probe_failed(&rxpath_napi_poll_probe, err,
+				    "tracepoint registration refused");
+	else
+		rxpath_probe_attached(&rxpath_napi_poll_probe);
+	rxpath_tracepoint_attach(&rxpath_softirq_entry_probe, "softirq_entry",
+				 rxpath_softnet_softirq_entry);
+	return 0;
+}
+
+void rxpath_softnet_debugfs_init(void)
+{
+	rxpath_debugfs_cpu_table("softnet", &rxpath_softnet_table);
+	rxpath_debugfs_cpu_table("backlog_hist", &rxpath_backlog_hist_table);
+	debugfs_create_file("backlog_hook", 0644, rxpath_debugfs_dir, NULL,
+			    &rxpath_backlog_hook_fops);
+}
+
+void rxpath_softnet_exit(void)
+{
+	rxpath_tracepoint_detach(&rxpath_softirq_entry_probe);
+	if (rxpath_napi_poll_probe.attached)
+		unregister_trace_napi_poll(rxpath_softnet_napi_poll, NULL);
+	rxpath_probe_forget(&rxpath_napi_poll_probe);
+	if (rxpath_enqueue_probe.attached)
+		unregister_kretprobe(&rxpath_enqueue_kretprobe);
+	rxpath_probe_forget(&rxpath_enqueue_probe);
+	/* No probe may still be running on the data freed next. */
+	tracepoint_synchronize_unregister();
+	free_percpu(rxpath_backlog);
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# make check: every test, on every kernel of the test bed. Host-side checks
+# first (ABI header, DKMS build), then each guest scenario in its own boot.
+# Ends with "N passed, N failed" and exits non-zero on any failure.
+#
+#   RXPATH_KERNELS   kernels to boot (default: bookworm, Debian 12's current)
+#   RXPATH_SCENARIOS scenarios to run (default: all in tests/scenarios/)
+
+set -uo pipefail
+. "$(dirname "$0")/lib/common.sh"
+
+kernels=${RXPATH_KERNELS:-bookworm}
+if [ -n "${RXPATH_SCENARIOS:-}" ]; then
+	scenarios=$RXPATH_SCENARIOS
+else
+	scenarios=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vx demo)
+fi
+
+log=$RXPATH_OUT/check.log
+: >"$log"
+start=$(date +%s)
+run() {
+	"$@" 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^#   ' || true
+}
+
+need_host_tools
+run "$RXPATH_TOP/tests/uapi.sh"
+for k in $kernels; do
+	run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
+	# shellcheck disable=SC2086
+	run "$RXPATH_TOP/tests/vm.sh" -k "$k" $scenarios
+done
+
+passed=$(grep -cE '^ok ' "$log" | tr -d ' ')
+skipped=$(grep -cE '^ok .*# SKIP' "$log" | tr -d ' ')
+failed=$(grep -cE '^not ok ' "$log" | tr -d ' ')
+passed=$((passed - skipped))
+echo "# make check took $(($(date +%s) - start))s; log: $log"
+if [ "$passed" -eq 0 ]; then
+	echo "not ok - the test bed ran no test"
+	failed=$((failed + 1))
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ]

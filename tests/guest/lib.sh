@@ -1,0 +1,89 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Helpers for the guest's scenarios (busybox sh). Verdicts go to fd 3, the
+# result channel, as TAP lines; everything else goes to the console log.
+
+T=0
+RX=/sys/kernel/debug/rxpath
+KO=/lib/modules/rxpath.ko
+
+ok() { T=$((T + 1)); echo "ok $T - $*" >&3; echo "rxpath-guest: ok - $*"; }
+not_ok() { T=$((T + 1)); echo "not ok $T - $*" >&3; echo "rxpath-guest: NOT OK - $*"; }
+diag() { echo "# $*" >&3; echo "rxpath-guest: # $*"; }
+# check DESC COMMAND...: ok when the command succeeds.
+check() { d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
+# check_eq DESC GOT WANT
+# (values of more than one line are compared, not printed)
+check_eq() {
+	if [ "$(echo "$2" | wc -l)" -gt 1 ]; then
+		if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1: differs"; fi
+	elif [ "$2" = "$3" ]; then ok "$1 ($2)"; else not_ok "$1: got '$2', want '$3'"; fi
+}
+# show: what the host shows (make demo): goes to the result channel as is.
+show() { echo "$*" >&3; }
+
+guest_net_up() {
+	# Nothing but the frames a scenario sends may reach eth1.
+	echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6
+	echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6
+	ip link set lo up
+	for d in eth0 eth1; do
+		[ -e /sys/class/net/$d ] || continue
+		echo 1 > /proc/sys/net/ipv6/conf/$d/disable_ipv6
+		ip link set $d up
+	done
+	i=0
+	while [ "$(cat /sys/class/net/eth1/carrier 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	echo "rxpath-guest: eth1 carrier $(cat /sys/class/net/eth1/carrier 2>/dev/null) after $i ticks"
+}
+
+# col FILE CPU NAME: the value of column NAME in CPU's row of an rxpath table.
+col() {
+	awk -v cpu="$2" -v name="$3" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+		$1 == cpu && c { print $c; found = 1 }
+		END { if (!found) print "missing" }' "$1"
+}
+
+# softnet_stat CPU FIELD: field N (1-based) of the row of /proc/net/softnet_stat
+# for CPU, in decimal. The row's CPU id is column 13 (5.10+).
+softnet_stat() {
+	v=$(awk -v id="$(printf '%08x' "$1")" -v f="$2" '$13 == id { print $f }' /proc/net/softnet_stat)
+	printf '%d' "0x${v:-ffffffff}"
+}
+
+rx_packets() { cat /sys/class/net/$1/statistics/rx_packets; }
+
+# Waits until eth1 has received nothing new for half a second.
+settle() {
+	prev=-1; now=$(rx_packets eth1)
+	while [ "$prev" != "$now" ]; do
+		sleep 0.5; prev=$now; now=$(rx_packets eth1)
+	done
+}
+
+# pktgen_setup COUNT [MODE]: eth0 sends COUNT 60-byte UDP frames to eth1
+# (COUNT 0: until stopped). MODE netif_receive injects on eth1 itself.
+pktgen_setup() {
+	pg=/proc/net/pktgen
+	echo rem_device_all > $pg/kpktgend_0
+	if [ "${2:-}" = netif_receive ]; then
+		echo "add_device eth1" > $pg/kpktgend_0; dev=eth1
+	else
+		echo "add_device eth0" > $pg/kpktgend_0; dev=eth0
+	fi
+	echo "count $1" > $pg/$dev
+	echo "pkt_size 60" > $pg/$dev
+	echo "delay 0" > $pg/$dev
+	echo "dst 10.0.0.2" > $pg/$dev
+	echo "dst_mac $(cat /sys/class/net/eth1/address)" > $pg/$dev
+	[ "${2:-}" = netif_receive ] && echo "xmit_mode netif_receive" > $pg/$dev
+	:
+}
+pktgen_run() { echo start > /proc/net/pktgen/pgctrl; }
+pktgen_stop() { echo stop > /proc/net/pktgen/pgctrl; }
+
+# rps CPUMASK: steers everything eth1 receives to the CPUs in the mask.
+rps() { echo "$1" > /sys/class/net/eth1/queues/rx-0/rps_cpus; }

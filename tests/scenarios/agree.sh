@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-2.0
+# Scenario 2: after an exact number of packets steered by RPS from CPU 0 to
+# CPU 1, rxpath's softnet rows equal /proc/net/softnet_stat read at the same
+# moment, and backlog_enqueues accounts for every steered packet.
+
+N=20000
+rps 2
+check "insmod" insmod $KO
+rx0=$(rx_packets eth1)
+enq0=$(col $RX/softnet 1 backlog_enqueues)
+proc0=$(softnet_stat 1 1)
+
+pktgen_setup $N
+pktgen_run
+settle
+
+check_eq "eth1 rx_packets delta" $(($(rx_packets eth1) - rx0)) $N
+check_eq "cpu 1 backlog_enqueues delta" $(($(col $RX/softnet 1 backlog_enqueues) - enq0)) $N
+check_eq "cpu 1 backlog_drops" "$(col $RX/softnet 1 backlog_drops)" 0
+check_eq "cpu 1 processed delta (softnet_stat)" $(($(softnet_stat 1 1) - proc0)) $N
+
+cp $RX/softnet /tmp/rx
+cp /proc/net/softnet_stat /tmp/stat
+cat /tmp/rx /tmp/stat
+for cpu in 0 1; do
+	for pair in processed:1 dropped:2 time_squeeze:3 received_rps:10 flow_limit:11; do
+		name=${pair%:*}
+		v=$(awk -v id="$(printf '%08x' $cpu)" -v f="${pair#*:}" '$13 == id { print $f }' /tmp/stat)
+		check_eq "cpu $cpu $name equals softnet_stat" "$(col /tmp/rx $cpu $name)" "$(printf '%d' 0x$v)"
+	done
+	v=$(awk -v id="$(printf '%08x' $cpu)" '$13 == id { print $12 }' /tmp/stat)
+	check_eq "cpu $cpu input_qlen + process_qlen equals softnet_stat backlog length" \
+		$(($(col /tmp/rx $cpu input_qlen) + $(col /tmp/rx $cpu process_qlen))) "$(printf '%d' 0x$v)"
+done
+check "cpu 1 received RPS IPIs" [ "$(col /tmp/rx 1 received_rps)" -gt 0 ]
+
+hist=$(awk '$1 == 1 { s = 0; for (i = 2; i <= NF; i++) s += $i; print s }' $RX/backlog_hist)
+check_eq "cpu 1 backlog_hist sums to backlog_enqueues" "$hist" "$(col $RX/softnet 1 backlog_enqueues)"
+check "rmmod" rmmod rxpath

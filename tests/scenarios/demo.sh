@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0
+# make demo: what rxpath shows before and after a backlog overflow.
+
+show "=== Debian kernel $(uname -r), $(nproc) CPUs, e1000e eth0 -> QEMU hub -> e1000e eth1"
+echo 200 > /proc/sys/net/core/netdev_max_backlog
+rps 2
+insmod $KO
+show "=== insmod rxpath.ko; netdev_max_backlog=200; RPS steers eth1 to CPU 1"
+show ""
+for f in $RX/*; do
+	show "\$ cat $f"
+	show "$(cat $f)"
+done
+show ""
+show "=== pktgen: 100000 60-byte frames out of eth0 into eth1"
+pktgen_setup 100000
+pktgen_run
+settle
+show "$(grep -E 'pps|Result' /proc/net/pktgen/eth0 | sed 's/^ */    /')"
+show ""
+for f in softnet backlog_hist; do
+	show "\$ cat $RX/$f"
+	show "$(cat $RX/$f)"
+done
+show ""
+show "\$ cat /proc/net/softnet_stat   (the kernel's own counters, hex)"
+show "$(cat /proc/net/softnet_stat)"
+show "\$ cat /sys/class/net/eth1/statistics/rx_packets"
+show "$(rx_packets eth1)"
+show ""
+show "Read it: CPU 1 was offered backlog_enqueues packets and refused backlog_drops"
+show "of them (the kernel's 'dropped' agrees); backlog_max is the longest input queue"
+show "seen, against netdev_max_backlog; backlog_hist shows how full the queue was"
+show "when packets arrived. Raise net.core.netdev_max_backlog or spread RPS wider."
+rmmod rxpath
+ok "demo ran"

@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: GPL-2.0
+# Scenario 1: load, read every file, unload, 20 times while traffic flows;
+# then switch the per-packet hook off and on under traffic.
+
+rps 2
+pktgen_setup 0
+pktgen_run &
+sleep 1
+rx0=$(rx_packets eth1)
+
+fails=0
+i=0
+while [ $i -lt 20 ]; do
+	i=$((i + 1))
+	insmod $KO || { fails=$((fails + 1)); continue; }
+	cat $RX/* >/dev/null 2>/tmp/err || fails=$((fails + 1))
+	[ -s /tmp/err ] && { fails=$((fails + 1)); cat /tmp/err; }
+	rmmod rxpath || fails=$((fails + 1))
+done
+check_eq "20 cycles of insmod, cat $RX/*, rmmod under traffic: failures" $fails 0
+check "traffic flowed meanwhile" [ "$(rx_packets eth1)" -gt $((rx0 + 1000)) ]
+
+check "insmod for the hook switching" insmod $KO
+fails=0
+i=0
+while [ $i -lt 10 ]; do
+	i=$((i + 1))
+	echo off > $RX/backlog_hook || fails=$((fails + 1))
+	[ "$(cat $RX/backlog_hook)" = off ] || fails=$((fails + 1))
+	[ "$(col $RX/softnet 1 backlog_enqueues)" = - ] || fails=$((fails + 1))
+	grep -q '^backlog_hook off$' $RX/status || fails=$((fails + 1))
+	echo on > $RX/backlog_hook || fails=$((fails + 1))
+	[ "$(cat $RX/backlog_hook)" = on ] || fails=$((fails + 1))
+	sleep 0.2
+	[ "$(col $RX/softnet 1 backlog_enqueues)" -gt 0 ] || fails=$((fails + 1))
+done
+check_eq "10 hook off/on switches under traffic: failures" $fails 0
+echo 0 > $RX/backlog_hook
+check "rmmod with the hook off" rmmod rxpath
+check "insmod with backlog_hook=0" insmod $KO backlog_hook=0
+check_eq "hook starts off" "$(cat $RX/backlog_hook)" off
+echo 1 > $RX/backlog_hook
+check "rmmod with the hook on under traffic" rmmod rxpath
+
+pktgen_stop
+wait
+settle
