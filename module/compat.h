@@ -2,9 +2,9 @@
 /*
  * Every difference between the kernels rxpath builds on lives here, as a
  * named wrapper, so that call sites carry no #if. Each wrapper names the
- * versions and the upstream change it follows. Where a macro can be tested,
- * the test is on the feature; struct members can only be told apart by
- * version.
+ * versions it follows. Where a header declares the difference, Kbuild's
+ * feature tests tell it (RXPATH_HAVE_*: they hold for distribution
+ * backports too); only what no shipped header shows goes by version.
  *
  * Floor: 6.1 (Debian 12). Older kernels fail here, at build time.
  */
@@ -19,21 +19,20 @@
 #error "rxpath needs Linux 6.1 or newer"
 #endif
 
-#if !IS_ENABLED(CONFIG_KPROBES) || !IS_ENABLED(CONFIG_KRETPROBES)
-#error "rxpath needs CONFIG_KPROBES and CONFIG_KRETPROBES"
+#if !IS_ENABLED(CONFIG_KPROBES) || !IS_ENABLED(CONFIG_TRACEPOINTS)
+#error "rxpath needs CONFIG_KPROBES and CONFIG_TRACEPOINTS"
 #endif
 
 /*
- * softnet_data.dropped: unsigned int up to 6.9; atomic_t from 6.10
- * ("net: move softnet_data.dropped to a separate cache line" and the
- * lockless enqueue_to_backlog pre-check); replaced by per-NUMA drop counters
- * read with numa_drop_read() in 7.0.
+ * softnet_data.dropped: unsigned int up to 6.9; atomic_t from 6.10 (the
+ * lockless enqueue_to_backlog pre-check); per-NUMA drop counters read with
+ * numa_drop_read() in 7.x. Told apart by the Kbuild feature tests.
  */
 static inline unsigned int rxpath_sd_dropped(struct softnet_data *sd)
 {
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 0, 0)
+#if defined(RXPATH_HAVE_NUMA_DROP_COUNTERS)
 	return numa_drop_read(&sd->drop_counters);
-#elif LINUX_VERSION_CODE >= KERNEL_VERSION(6, 10, 0)
+#elif defined(RXPATH_HAVE_ATOMIC_SD_DROPPED)
 	return atomic_read(&sd->dropped);
 #else
 	return READ_ONCE(sd->dropped);
@@ -41,14 +40,24 @@ static inline unsigned int rxpath_sd_dropped(struct softnet_data *sd)
 }
 
 /*
- * The flow limit's drop count, as /proc/net/softnet_stat shows it.
- * struct sd_flow_limit moved to the private net/core/dev.h in 6.1 and is not
- * in the header packages; its first member has been the u64 "count" since
- * it was introduced (3.15), which is all rxpath reads.
+ * The flow limit's drop count, as /proc/net/softnet_stat shows it (which
+ * prints its low 32 bits). struct sd_flow_limit is private (net/core/dev.h,
+ * not in the header packages), so rxpath mirrors the head of it, which no
+ * header can be grepped for:
+ * - 6.1 to 6.12 (checked on Debian's 6.1.192 and 6.12.117): u64 count first;
+ * - 7.x (checked on Debian's 7.2.13): a struct rcu_head, then unsigned int
+ *   count.
  */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(7, 0, 0)
+struct rxpath_sd_flow_limit_head {
+	struct rcu_head rcu;
+	unsigned int count;
+};
+#else
 struct rxpath_sd_flow_limit_head {
 	u64 count;
 };
+#endif
 
 static inline u64 rxpath_sd_flow_limit_count(struct softnet_data *sd)
 {
@@ -82,5 +91,20 @@ static inline unsigned int rxpath_sd_received_rps(struct softnet_data *sd)
 {
 	return READ_ONCE(sd->received_rps);
 }
+
+/*
+ * The probe prototype of the skb:kfree_skb tracepoint: "rx_sk" was added in
+ * 6.11 and made const in 7.x.
+ */
+#if defined(RXPATH_HAVE_KFREE_SKB_CONST_RX_SK)
+#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
+	void *location, enum skb_drop_reason reason, const struct sock *rx_sk
+#elif defined(RXPATH_HAVE_KFREE_SKB_RX_SK)
+#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
+	void *location, enum skb_drop_reason reason, struct sock *rx_sk
+#else
+#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
+	void *location, enum skb_drop_reason reason
+#endif
 
 #endif /* _RXPATH_COMPAT_H */

@@ -45,12 +45,10 @@ void rxpath_probe_show_all(struct seq_file *m)
 			continue;
 		}
 		seq_printf(m, "probe %s attached", p->name);
-		if (p->kretprobe)
+		if (p->kprobe)
 			seq_printf(m, " %s missed %lu",
-				   kprobe_disabled(&p->kretprobe->kp) ?
-				   "disabled" : "enabled",
-				   (unsigned long)p->kretprobe->nmissed +
-				   p->kretprobe->kp.nmissed);
+				   kprobe_disabled(p->kprobe) ? "disabled" : "enabled",
+				   p->kprobe->nmissed);
 		seq_putc(m, '\n');
 	}
 }

@@ -18,11 +18,11 @@ struct dentry;
 
 /* probe.c: what was attached, and why not when it was not. */
 struct rxpath_probe {
-	const char *name;	/* "kretprobe:enqueue_to_backlog" */
+	const char *name;	/* "kprobe:enqueue_to_backlog" */
 	int err;		/* 0 when attached */
 	const char *why;	/* a few words when err != 0 */
 	bool attached;
-	struct kretprobe *kretprobe;	/* for the missed count; may be NULL */
+	struct kprobe *kprobe;		/* for the missed count; may be NULL */
 	struct tracepoint *tp;		/* set by rxpath_tracepoint_attach() */
 	void *tp_func;
 	struct list_head node;

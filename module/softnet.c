@@ -6,15 +6,15 @@
  * each one met, and its peak.
  *
  * Two hooks:
- * - a kretprobe on enqueue_to_backlog, per packet, switchable at run time
- *   (backlog_hook). Its entry reads the target CPU's input queue length and
- *   counts the packet in that CPU's histogram; its return counts a refusal
- *   (NET_RX_DROP). Offered packets are the sum of the histogram, so a packet
- *   costs two atomic adds on the target CPU's data and one compare for the
- *   peak. The counters are indexed by the target CPU, not the CPU running
- *   the hook (with RPS they differ), hence atomics: the kernel holds that
- *   CPU's backlog lock at the same moment, so the cache line is moving
- *   already.
+ * - per packet, switchable at run time (backlog_hook): a kprobe on
+ *   enqueue_to_backlog reads the target CPU's input queue length and counts
+ *   the packet in that CPU's histogram (offered packets are the histogram's
+ *   sum); the skb:kfree_skb tracepoint, which runs only for dropped
+ *   packets, counts the refusals. A packet costs one atomic add on the
+ *   target CPU's data and one compare for the peak; a refusal one more add.
+ *   The counters are indexed by the target CPU, not the CPU running the
+ *   hook (with RPS they differ), hence atomics: the kernel holds that CPU's
+ *   backlog lock at the same moment, so the cache line is moving already.
  * - the napi:napi_poll tracepoint, per NAPI poll, always on: after each
  *   backlog poll it samples the input queue length, so backlog_max stays
  *   meaningful (a lower bound) while the per-packet hook is off.
@@ -30,13 +30,15 @@
 #include <linux/netdevice.h>
 #include <linux/ptrace.h>
 #include <trace/events/napi.h>
+#include <trace/events/skb.h>
 #include "rxpath.h"
 #include "compat.h"
 
-static bool backlog_hook = true;
+/* Off by default: `make bench` measured its cost (see the README). */
+static bool backlog_hook;
 module_param(backlog_hook, bool, 0444);
 MODULE_PARM_DESC(backlog_hook,
-		 "Count every packet offered to a CPU backlog (per-packet kretprobe on enqueue_to_backlog); switchable later in debugfs backlog_hook");
+		 "Count every packet offered to a CPU backlog (per-packet kprobe on enqueue_to_backlog); switchable later in debugfs backlog_hook");
 
 struct rxpath_backlog_stats {
 	atomic64_t hist[RXPATH_HIST_BUCKETS];	/* offered, by queue length */
@@ -49,49 +51,76 @@ static DEFINE_MUTEX(rxpath_backlog_hook_lock);
 
 /* ---- probe context ---------------------------------------------------- */
 
-struct rxpath_enqueue_ctx {
+/*
+ * Which packet each context level of a CPU (task, softirq, hardirq, NMI) is
+ * offering to which backlog. enqueue_to_backlog does not nest within one
+ * level of one CPU (its callers run with bottom halves or interrupts off),
+ * so the kfree_skb that refuses a packet finds its slot still holding it.
+ */
+struct rxpath_enqueue_slot {
+	struct sk_buff *skb;
 	unsigned int cpu;
 };
 
+static DEFINE_PER_CPU(struct rxpath_enqueue_slot[4], rxpath_enqueue_slots);
+/* Refusals whose slot did not hold the packet (hook switched mid-call). */
+static atomic64_t rxpath_drops_unattributed;
+static bool rxpath_hook_counting;
+
 /* enqueue_to_backlog(struct sk_buff *skb, int cpu, unsigned int *qtail) */
-static int rxpath_enqueue_entry(struct kretprobe_instance *ri,
-				struct pt_regs *regs)
+static int rxpath_enqueue_pre(struct kprobe *kp, struct pt_regs *regs)
 {
-	struct rxpath_enqueue_ctx *ctx = (void *)ri->data;
+	struct sk_buff *skb = (void *)regs_get_kernel_argument(regs, 0);
 	unsigned int cpu = regs_get_kernel_argument(regs, 1);
+	struct rxpath_enqueue_slot *slot;
 	struct rxpath_backlog_stats *st;
 	unsigned int qlen;
 
 	if (unlikely(cpu >= nr_cpu_ids))
-		return 1;	/* not ours to count: skip the return hook */
+		return 0;
 	qlen = skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue);
 	st = per_cpu_ptr(rxpath_backlog, cpu);
 	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
 	rxpath_max_update(&st->max, qlen);
-	ctx->cpu = cpu;
+	slot = this_cpu_ptr(&rxpath_enqueue_slots[interrupt_context_level()]);
+	slot->skb = skb;
+	slot->cpu = cpu;
 	return 0;
 }
 
-static int rxpath_enqueue_return(struct kretprobe_instance *ri,
-				 struct pt_regs *regs)
-{
-	struct rxpath_enqueue_ctx *ctx = (void *)ri->data;
-
-	if (regs_return_value(regs) == NET_RX_DROP)
-		atomic64_inc(&per_cpu_ptr(rxpath_backlog, ctx->cpu)->drops);
-	return 0;
-}
-
-static struct kretprobe rxpath_enqueue_kretprobe = {
-	.kp.symbol_name = "enqueue_to_backlog",
-	.entry_handler = rxpath_enqueue_entry,
-	.handler = rxpath_enqueue_return,
-	.data_size = sizeof(struct rxpath_enqueue_ctx),
+static struct kprobe rxpath_enqueue_kprobe = {
+	.symbol_name = "enqueue_to_backlog",
+	.pre_handler = rxpath_enqueue_pre,
 };
 
 static struct rxpath_probe rxpath_enqueue_probe = {
-	.name = "kretprobe:enqueue_to_backlog",
-	.kretprobe = &rxpath_enqueue_kretprobe,
+	.name = "kprobe:enqueue_to_backlog",
+	.kprobe = &rxpath_enqueue_kprobe,
+};
+
+/*
+ * Per dropped packet, anywhere: only refusals by a backlog (drop reason
+ * CPU_BACKLOG: length or flow limit) are counted, for the CPU whose backlog
+ * refused them.
+ */
+static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
+{
+	struct rxpath_enqueue_slot *slot;
+
+	if (reason != SKB_DROP_REASON_CPU_BACKLOG ||
+	    !READ_ONCE(rxpath_hook_counting))
+		return;
+	slot = this_cpu_ptr(&rxpath_enqueue_slots[interrupt_context_level()]);
+	if (likely(slot->skb == skb)) {
+		atomic64_inc(&per_cpu_ptr(rxpath_backlog, slot->cpu)->drops);
+		slot->skb = NULL;
+	} else {
+		atomic64_inc(&rxpath_drops_unattributed);
+	}
+}
+
+static struct rxpath_probe rxpath_kfree_skb_probe = {
+	.name = "tracepoint:skb:kfree_skb(backlog drops)",
 };
 
 /*
@@ -138,7 +167,7 @@ static struct rxpath_probe rxpath_softirq_entry_probe = {
 static bool rxpath_backlog_hook_on(void)
 {
 	return rxpath_enqueue_probe.attached &&
-	       !kprobe_disabled(&rxpath_enqueue_kretprobe.kp);
+	       !kprobe_disabled(&rxpath_enqueue_kprobe);
 }
 
 static void rxpath_backlog_zero(bool hook_counts, bool peaks)
@@ -153,6 +182,8 @@ static void rxpath_backlog_zero(bool hook_counts, bool peaks)
 				atomic64_set(&st->hist[b], 0);
 			atomic64_set(&st->drops, 0);
 		}
+		if (hook_counts && cpu == 0)
+			atomic64_set(&rxpath_drops_unattributed, 0);
 		if (peaks)
 			WRITE_ONCE(st->max, 0);
 	}
@@ -177,9 +208,11 @@ static int rxpath_backlog_hook_set(bool on)
 		goto out;
 	if (on) {
 		rxpath_backlog_zero(true, false);
-		err = enable_kretprobe(&rxpath_enqueue_kretprobe);
+		WRITE_ONCE(rxpath_hook_counting, true);
+		err = enable_kprobe(&rxpath_enqueue_kprobe);
 	} else {
-		err = disable_kretprobe(&rxpath_enqueue_kretprobe);
+		err = disable_kprobe(&rxpath_enqueue_kprobe);
+		WRITE_ONCE(rxpath_hook_counting, false);
 	}
 out:
 	mutex_unlock(&rxpath_backlog_hook_lock);
@@ -263,11 +296,13 @@ static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu)
 		   skb_queue_len_lockless(&sd->input_pkt_queue),
 		   skb_queue_len_lockless(&sd->process_queue),
 		   READ_ONCE(st->max));
-	if (rxpath_backlog_hook_on())
+	if (!rxpath_backlog_hook_on())
+		seq_puts(m, " - -\n");
+	else if (!rxpath_kfree_skb_probe.attached)
+		seq_printf(m, " %llu -\n", rxpath_backlog_offered(st));
+	else
 		seq_printf(m, " %llu %lld\n", rxpath_backlog_offered(st),
 			   atomic64_read(&st->drops));
-	else
-		seq_puts(m, " - -\n");
 }
 
 static const struct rxpath_cpu_table rxpath_softnet_table = {
@@ -319,6 +354,8 @@ static const struct rxpath_cpu_table rxpath_backlog_hist_table = {
 void rxpath_softnet_show_status(struct seq_file *m)
 {
 	seq_printf(m, "backlog_hook %s\n", rxpath_backlog_hook_on() ? "on" : "off");
+	seq_printf(m, "backlog_drops_unattributed %lld\n",
+		   atomic64_read(&rxpath_drops_unattributed));
 }
 
 /* ---- init / exit ------------------------------------------------------- */
@@ -331,19 +368,22 @@ int rxpath_softnet_init(void)
 	if (!rxpath_backlog)
 		return -ENOMEM;
 
-	/*
-	 * Nesting: task, softirq, hardirq and NMI context can each be inside
-	 * enqueue_to_backlog on a CPU at once.
-	 */
-	rxpath_enqueue_kretprobe.maxactive = 4 * num_possible_cpus();
+	rxpath_hook_counting = backlog_hook;
 	if (!backlog_hook)
-		rxpath_enqueue_kretprobe.kp.flags |= KPROBE_FLAG_DISABLED;
-	err = register_kretprobe(&rxpath_enqueue_kretprobe);
+		rxpath_enqueue_kprobe.flags |= KPROBE_FLAG_DISABLED;
+	err = register_kprobe(&rxpath_enqueue_kprobe);
 	if (err)
 		rxpath_probe_failed(&rxpath_enqueue_probe, err,
 				    "enqueue_to_backlog cannot be probed on this kernel");
 	else
 		rxpath_probe_attached(&rxpath_enqueue_probe);
+
+	err = register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
+	if (err)
+		rxpath_probe_failed(&rxpath_kfree_skb_probe, err,
+				    "tracepoint registration refused");
+	else
+		rxpath_probe_attached(&rxpath_kfree_skb_probe);
 
 	err = register_trace_napi_poll(rxpath_softnet_napi_poll, NULL);
 	if (err)
@@ -370,8 +410,11 @@ void rxpath_softnet_exit(void)
 	if (rxpath_napi_poll_probe.attached)
 		unregister_trace_napi_poll(rxpath_softnet_napi_poll, NULL);
 	rxpath_probe_forget(&rxpath_napi_poll_probe);
+	if (rxpath_kfree_skb_probe.attached)
+		unregister_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
+	rxpath_probe_forget(&rxpath_kfree_skb_probe);
 	if (rxpath_enqueue_probe.attached)
-		unregister_kretprobe(&rxpath_enqueue_kretprobe);
+		unregister_kprobe(&rxpath_enqueue_kprobe);
 	rxpath_probe_forget(&rxpath_enqueue_probe);
 	/* No probe may still be running on the data freed next. */
 	tracepoint_synchronize_unregister();

@@ -7,6 +7,8 @@
 #
 #   RXPATH_KERNELS   kernels to boot (default: bookworm, Debian 12's current)
 #   RXPATH_SCENARIOS scenarios to run (default: all in tests/scenarios/)
+#   RXPATH_BUILD_SUITES  Debian suites whose kernels rxpath is built for
+#                    (default: trixie sid; empty to skip)
 
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -15,7 +17,7 @@ kernels=${RXPATH_KERNELS:-bookworm}
 if [ -n "${RXPATH_SCENARIOS:-}" ]; then
 	scenarios=$RXPATH_SCENARIOS
 else
-	scenarios=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vx demo)
+	scenarios=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
 fi
 
 log=$RXPATH_OUT/check.log
@@ -27,6 +29,10 @@ run() {
 
 need_host_tools
 run "$RXPATH_TOP/tests/uapi.sh"
+# Newer Debian kernels: build-tested (W=1, no warnings) in cached chroots.
+for suite in ${RXPATH_BUILD_SUITES-trixie sid}; do
+	run "$RXPATH_TOP/tests/lib/chroot-build.sh" "$suite" "$RXPATH_TOP" "$RXPATH_OUT/build-$suite"
+done
 for k in $kernels; do
 	run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
 	# shellcheck disable=SC2086

@@ -112,14 +112,14 @@ for scenario in "$@"; do
 	# a load/unload loop under pktgen traffic oopses by the 4th load with
 	# thread=multi (plain kprobe as well as kretprobe), 60 loads clean with
 	# thread=single. RXPATH_TCG_OPTS overrides.
-	timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg${RXPATH_TCG_OPTS-,thread=single}" -m 1024 -smp 2 \
+	timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg${RXPATH_TCG_OPTS-,thread=single}" -m 1024 -smp "${RXPATH_SMP:-2}" \
 		-nodefaults -display none -no-reboot -monitor none \
 		-kernel "$KIMAGE" -initrd "$initramfs" \
 		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1 rxpath_scenario=$scenario" \
 		-serial "file:$console" -serial "file:$result" \
 		-netdev hubport,id=p0,hubid=0 -device "$nic,netdev=p0" \
 		-netdev hubport,id=p1,hubid=0 -device "$nic,netdev=p1" \
-		>"$work/$scenario.qemu.log" 2>&1 || true
+		${RXPATH_QEMU_ARGS:-} >"$work/$scenario.qemu.log" 2>&1 || true
 	secs=$(($(date +%s) - start))
 	tr -d '\r' <"$result" >"$result.txt" 2>/dev/null || : >"$result.txt"
 	# Everything but the verdicts is shown as it came (make demo).

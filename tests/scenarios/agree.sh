@@ -5,7 +5,7 @@
 
 N=20000
 rps 2
-check "insmod" insmod $KO
+check "insmod backlog_hook=1" insmod $KO backlog_hook=1
 rx0=$(rx_packets eth1)
 enq0=$(col $RX/softnet 1 backlog_enqueues)
 proc0=$(softnet_stat 1 1)

@@ -3,7 +3,7 @@
 # buffers and at odd offsets give the same text as one read.
 
 rps 2
-check "insmod" insmod $KO
+check "insmod backlog_hook=1" insmod $KO backlog_hook=1
 pktgen_setup 2000
 pktgen_run
 settle

@@ -4,8 +4,8 @@
 show "=== Debian kernel $(uname -r), $(nproc) CPUs, e1000e eth0 -> QEMU hub -> e1000e eth1"
 echo 200 > /proc/sys/net/core/netdev_max_backlog
 rps 2
-insmod $KO
-show "=== insmod rxpath.ko; netdev_max_backlog=200; RPS steers eth1 to CPU 1"
+insmod $KO backlog_hook=1
+show "=== insmod rxpath.ko backlog_hook=1 (count every packet offered to a backlog); netdev_max_backlog=200; RPS steers eth1 to CPU 1"
 show ""
 for f in $RX/*; do
 	show "\$ cat $f"

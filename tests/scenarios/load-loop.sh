@@ -12,15 +12,15 @@ fails=0
 i=0
 while [ $i -lt 20 ]; do
 	i=$((i + 1))
-	insmod $KO || { fails=$((fails + 1)); continue; }
+	insmod $KO backlog_hook=$((i % 2)) || { fails=$((fails + 1)); continue; }
 	cat $RX/* >/dev/null 2>/tmp/err || fails=$((fails + 1))
 	[ -s /tmp/err ] && { fails=$((fails + 1)); cat /tmp/err; }
 	rmmod rxpath || fails=$((fails + 1))
 done
-check_eq "20 cycles of insmod, cat $RX/*, rmmod under traffic: failures" $fails 0
+check_eq "20 cycles of insmod (hook on, off), cat $RX/*, rmmod under traffic: failures" $fails 0
 check "traffic flowed meanwhile" [ "$(rx_packets eth1)" -gt $((rx0 + 1000)) ]
 
-check "insmod for the hook switching" insmod $KO
+check "insmod for the hook switching" insmod $KO backlog_hook=1
 fails=0
 i=0
 while [ $i -lt 10 ]; do
@@ -37,8 +37,9 @@ done
 check_eq "10 hook off/on switches under traffic: failures" $fails 0
 echo 0 > $RX/backlog_hook
 check "rmmod with the hook off" rmmod rxpath
-check "insmod with backlog_hook=0" insmod $KO backlog_hook=0
-check_eq "hook starts off" "$(cat $RX/backlog_hook)" off
+check "insmod with the defaults" insmod $KO
+check_eq "hook starts off by default" "$(cat $RX/backlog_hook)" off
+check_eq "status says so" "$(grep '^backlog_hook ' $RX/status)" "backlog_hook off"
 echo 1 > $RX/backlog_hook
 check "rmmod with the hook on under traffic" rmmod rxpath
 

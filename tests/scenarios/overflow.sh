@@ -8,7 +8,7 @@ N=50000
 LIMIT=8
 echo $LIMIT > /proc/sys/net/core/netdev_max_backlog
 rps 2
-check "insmod" insmod $KO
+check "insmod backlog_hook=1" insmod $KO backlog_hook=1
 grep -q "^sysctl net.core.netdev_max_backlog $LIMIT$" $RX/status &&
 	ok "status shows netdev_max_backlog $LIMIT" ||
 	not_ok "status shows netdev_max_backlog $LIMIT"
@@ -34,6 +34,7 @@ over=$(awk -v lim=$LIMIT '
 	NR == 1 { for (i = 2; i <= NF; i++) { split($i, r, "-"); lo[i] = r[1] }; next }
 	$1 == 1 { for (i = 2; i <= NF; i++) if (lo[i] > lim + 1 && $i > 0) n += $i; print n + 0 }' $RX/backlog_hist)
 check_eq "cpu 1 backlog_hist has nothing above the limit + 1" "$over" 0
+check_eq "every refusal was attributed to its CPU" "$(grep '^backlog_drops_unattributed ' $RX/status)" "backlog_drops_unattributed 0"
 
 # Hook off: the peak is sampled at the backlog poll, a lower bound.
 echo 0 > $RX/backlog_hook

@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: GPL-2.0
+# make bench (not a test): what rxpath's hooks cost in the CPU-bound receive
+# benchmark. pktgen injects into eth1's receive path (xmit_mode
+# netif_receive) on CPU 0, and RPS steers every packet to CPU 0's own
+# backlog, so every packet runs enqueue_to_backlog and the whole pipeline
+# runs on one CPU: packets/s is that CPU's cost per packet. Modes are
+# interleaved round by round so that drift hits them alike; the median of
+# each is reported.
+
+ROUNDS=5
+COUNT=100000
+rps 1
+
+pps() {
+	pktgen_setup $COUNT netif_receive
+	pktgen_run
+	sed -n 's/^ *\([0-9]*\)pps.*/\1/p' /proc/net/pktgen/eth1
+}
+
+mode() {
+	case $1 in
+	none) lsmod | grep -q '^rxpath ' && rmmod rxpath ;;
+	off) lsmod | grep -q '^rxpath ' || insmod $KO; echo off > $RX/backlog_hook ;;
+	on) lsmod | grep -q '^rxpath ' || insmod $KO; echo on > $RX/backlog_hook ;;
+	esac
+	:
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (a - b) * 100 / b }'; }
+
+: > /tmp/none; : > /tmp/off; : > /tmp/on; : > /tmp/off.r; : > /tmp/on.r
+r=0
+while [ $r -lt $ROUNDS ]; do
+	r=$((r + 1))
+	for m in none off on; do
+		mode $m
+		pps > /tmp/$m.last
+		cat /tmp/$m.last >> /tmp/$m
+	done
+	n=$(cat /tmp/none.last); f=$(cat /tmp/off.last); o=$(cat /tmp/on.last)
+	pct $f $n >> /tmp/off.r; echo >> /tmp/off.r
+	pct $o $n >> /tmp/on.r; echo >> /tmp/on.r
+	show "round $r: none $n  off $f  on $o  packets/s"
+done
+mode on
+missed=$(sed -n 's/.*enqueue_to_backlog.* missed \([0-9]*\)$/\1/p' $RX/status)
+mode none
+
+show ""
+show "CPU-bound receive: pktgen netif_receive on eth1, RPS to its own CPU, $COUNT packets x $ROUNDS interleaved rounds."
+show "Median packets/s, and the median of each round's change against 'not loaded' in the same round:"
+show "  rxpath not loaded          $(median < /tmp/none)"
+show "  loaded, backlog_hook off   $(median < /tmp/off)  ($(median < /tmp/off.r)%)"
+show "  loaded, backlog_hook on    $(median < /tmp/on)  ($(median < /tmp/on.r)%)"
+show "  kprobe missed: $missed"
+ok "bench ran"
