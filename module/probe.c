@@ -29,6 +29,15 @@ void rxpath_probe_failed(struct rxpath_probe *p, int err, const char *why)
 		p->name, err, why);
 }
 
+/* Records the outcome of a registration that returned err. */
+void rxpath_probe_report(struct rxpath_probe *p, int err, const char *why)
+{
+	if (err)
+		rxpath_probe_failed(p, err, why);
+	else
+		rxpath_probe_attached(p);
+}
+
 void rxpath_probe_forget(struct rxpath_probe *p)
 {
 	list_del(&p->node);
@@ -85,13 +94,11 @@ void rxpath_tracepoint_attach(struct rxpath_probe *p, const char *tp_name,
 		return;
 	}
 	err = tracepoint_probe_register(l.tp, func, NULL);
-	if (err) {
-		rxpath_probe_failed(p, err, "tracepoint registration refused");
-		return;
+	if (!err) {
+		p->tp = l.tp;
+		p->tp_func = func;
 	}
-	p->tp = l.tp;
-	p->tp_func = func;
-	rxpath_probe_attached(p);
+	rxpath_probe_report(p, err, "tracepoint registration refused");
 }
 
 void rxpath_tracepoint_detach(struct rxpath_probe *p)

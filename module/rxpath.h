@@ -30,6 +30,7 @@ struct rxpath_probe {
 
 void rxpath_probe_attached(struct rxpath_probe *p);
 void rxpath_probe_failed(struct rxpath_probe *p, int err, const char *why);
+void rxpath_probe_report(struct rxpath_probe *p, int err, const char *why);
 void rxpath_probe_forget(struct rxpath_probe *p);
 void rxpath_probe_show_all(struct seq_file *m);
 void rxpath_tracepoint_attach(struct rxpath_probe *p, const char *tp_name,

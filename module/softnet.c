@@ -26,6 +26,7 @@
  */
 #include <linux/debugfs.h>
 #include <linux/kprobes.h>
+#include <linux/kallsyms.h>
 #include <linux/percpu.h>
 #include <linux/netdevice.h>
 #include <linux/ptrace.h>
@@ -37,6 +38,10 @@
 /* Off by default: `make bench` measured its cost (see the README). */
 static bool backlog_hook;
 module_param(backlog_hook, bool, 0444);
+static char *backlog_func = "enqueue_to_backlog";
+module_param(backlog_func, charp, 0444);
+MODULE_PARM_DESC(backlog_func,
+		 "The kernel function to probe for the backlog hook, for kernels whose build renamed enqueue_to_backlog (e.g. a .constprop.0 clone)");
 MODULE_PARM_DESC(backlog_hook,
 		 "Count every packet offered to a CPU backlog (per-packet kprobe on enqueue_to_backlog); switchable later in debugfs backlog_hook");
 
@@ -89,12 +94,12 @@ static int rxpath_enqueue_pre(struct kprobe *kp, struct pt_regs *regs)
 }
 
 static struct kprobe rxpath_enqueue_kprobe = {
-	.symbol_name = "enqueue_to_backlog",
 	.pre_handler = rxpath_enqueue_pre,
 };
 
+static char rxpath_enqueue_probe_name[KSYM_NAME_LEN + 8];
 static struct rxpath_probe rxpath_enqueue_probe = {
-	.name = "kprobe:enqueue_to_backlog",
+	.name = rxpath_enqueue_probe_name,
 	.kprobe = &rxpath_enqueue_kprobe,
 };
 
@@ -362,35 +367,25 @@ void rxpath_softnet_show_status(struct seq_file *m)
 
 int rxpath_softnet_init(void)
 {
-	int err;
-
 	rxpath_backlog = alloc_percpu(struct rxpath_backlog_stats);
 	if (!rxpath_backlog)
 		return -ENOMEM;
 
+	rxpath_enqueue_kprobe.symbol_name = backlog_func;
+	snprintf(rxpath_enqueue_probe_name, sizeof(rxpath_enqueue_probe_name),
+		 "kprobe:%s", backlog_func);
 	rxpath_hook_counting = backlog_hook;
 	if (!backlog_hook)
 		rxpath_enqueue_kprobe.flags |= KPROBE_FLAG_DISABLED;
-	err = register_kprobe(&rxpath_enqueue_kprobe);
-	if (err)
-		rxpath_probe_failed(&rxpath_enqueue_probe, err,
-				    "enqueue_to_backlog cannot be probed on this kernel");
-	else
-		rxpath_probe_attached(&rxpath_enqueue_probe);
-
-	err = register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
-	if (err)
-		rxpath_probe_failed(&rxpath_kfree_skb_probe, err,
-				    "tracepoint registration refused");
-	else
-		rxpath_probe_attached(&rxpath_kfree_skb_probe);
-
-	err = register_trace_napi_poll(rxpath_softnet_napi_poll, NULL);
-	if (err)
-		rxpath_probe_failed(&rxpath_napi_poll_probe, err,
-				    "tracepoint registration refused");
-	else
-		rxpath_probe_attached(&rxpath_napi_poll_probe);
+	rxpath_probe_report(&rxpath_enqueue_probe,
+			    register_kprobe(&rxpath_enqueue_kprobe),
+			    "no such function to probe, or not probe-able");
+	rxpath_probe_report(&rxpath_kfree_skb_probe,
+			    register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL),
+			    "tracepoint registration refused");
+	rxpath_probe_report(&rxpath_napi_poll_probe,
+			    register_trace_napi_poll(rxpath_softnet_napi_poll, NULL),
+			    "tracepoint registration refused");
 	rxpath_tracepoint_attach(&rxpath_softirq_entry_probe, "softirq_entry",
 				 rxpath_softnet_softirq_entry);
 	return 0;

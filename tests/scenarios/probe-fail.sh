@@ -1,0 +1,25 @@
+# SPDX-License-Identifier: GPL-2.0
+# A probe that cannot attach is reported in status with its reason; the
+# module loads anyway and everything else keeps working.
+
+check "insmod with a function that does not exist" insmod $KO backlog_func=rxpath_no_such_function backlog_hook=1
+check "status names the probe, the errno and the reason" \
+	grep -q '^probe kprobe:rxpath_no_such_function failed: -ENOENT ' $RX/status
+check "the other probes are attached" grep -q '^probe tracepoint:napi:napi_poll(backlog peak) attached$' $RX/status
+check_eq "backlog_hook reads off" "$(cat $RX/backlog_hook)" off
+if echo on > $RX/backlog_hook 2>/dev/null; then
+	not_ok "switching the missing hook on is refused"
+else
+	ok "switching the missing hook on is refused"
+fi
+check "cat $RX/* exits 0" sh -c "cat $RX/* > /tmp/all 2> /tmp/err"
+check "and writes nothing to stderr" [ ! -s /tmp/err ]
+rps 2
+echo 8 > /proc/sys/net/core/netdev_max_backlog
+pktgen_setup 20000
+pktgen_run
+settle
+check_eq "hook columns show -" "$(col $RX/softnet 1 backlog_enqueues) $(col $RX/softnet 1 backlog_drops)" "- -"
+check_eq "kernel counters still shown" "$(col $RX/softnet 1 dropped)" "$(softnet_stat 1 2)"
+check "sampled backlog_max still works" [ "$(col $RX/softnet 1 backlog_max)" -gt 0 ]
+check "rmmod" rmmod rxpath
