@@ -36,10 +36,13 @@ need_pkgs() {
 		die "apt-get install ${missing[*]} failed"
 }
 
-# What the test bed runs on the host.
+# What the test bed runs on the host. The kernel's build tools come unpacked
+# from linux-kbuild-*, not installed, so their libraries are named here
+# (objtool: libelf1; sign-file: libssl3); gcc-12 is what 6.1's headers ask
+# for.
 need_host_tools() {
-	need_pkgs qemu-system-x86 busybox-static cpio gzip kmod make gcc \
-		libc6-dev
+	need_pkgs qemu-system-x86 busybox-static cpio gzip kmod make gcc gcc-12 \
+		libc6-dev libelf1 libssl3
 }
 
 # apt_download DIR PKG...: downloads the packages' .debs into DIR, once.
