@@ -27,7 +27,7 @@ install: modules
 dkms-install:
 	rm -rf /usr/src/rxpath-$(VERSION)
 	mkdir -p /usr/src/rxpath-$(VERSION)
-	cp -r Kbuild Makefile dkms.conf module include /usr/src/rxpath-$(VERSION)/
+	cp -r Kbuild Makefile dkms.conf module include kunit /usr/src/rxpath-$(VERSION)/
 	dkms add -m rxpath -v $(VERSION)
 	dkms install -m rxpath -v $(VERSION) -k $(KERNELRELEASE)
 

@@ -107,4 +107,14 @@ static inline unsigned int rxpath_sd_received_rps(struct softnet_data *sd)
 	void *location, enum skb_drop_reason reason
 #endif
 
+/*
+ * The namespace of EXPORT_SYMBOL_IF_KUNIT, imported by the test module:
+ * MODULE_IMPORT_NS takes a bare token up to 6.12, a string from 6.13.
+ */
+#ifdef RXPATH_HAVE_STRING_IMPORT_NS
+#define RXPATH_IMPORT_KUNIT_NS() MODULE_IMPORT_NS("EXPORTED_FOR_KUNIT_TESTING")
+#else
+#define RXPATH_IMPORT_KUNIT_NS() MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING)
+#endif
+
 #endif /* _RXPATH_COMPAT_H */

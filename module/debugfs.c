@@ -15,6 +15,7 @@
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
+#include <kunit/visibility.h>
 #include "rxpath.h"
 
 struct dentry *rxpath_debugfs_dir;
@@ -40,24 +41,27 @@ static void *rxpath_cpu_seq_get(loff_t *pos)
 	return NULL;
 }
 
-static void *rxpath_cpu_seq_start(struct seq_file *m, loff_t *pos)
+VISIBLE_IF_KUNIT void *rxpath_cpu_seq_start(struct seq_file *m, loff_t *pos)
 {
 	if (*pos == 0)
 		return SEQ_START_TOKEN;
 	return rxpath_cpu_seq_get(pos);
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_cpu_seq_start);
 
-static void *rxpath_cpu_seq_next(struct seq_file *m, void *v, loff_t *pos)
+VISIBLE_IF_KUNIT void *rxpath_cpu_seq_next(struct seq_file *m, void *v,
+				      loff_t *pos)
 {
 	++*pos;
 	return rxpath_cpu_seq_get(pos);
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_cpu_seq_next);
 
 static void rxpath_cpu_seq_stop(struct seq_file *m, void *v)
 {
 }
 
-static int rxpath_cpu_seq_show(struct seq_file *m, void *v)
+VISIBLE_IF_KUNIT int rxpath_cpu_seq_show(struct seq_file *m, void *v)
 {
 	const struct rxpath_cpu_table *t = m->private;
 
@@ -67,6 +71,7 @@ static int rxpath_cpu_seq_show(struct seq_file *m, void *v)
 		t->show_row(m, (unsigned long)v - 2);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_cpu_seq_show);
 
 static const struct seq_operations rxpath_cpu_seq_ops = {
 	.start = rxpath_cpu_seq_start,
@@ -115,25 +120,66 @@ void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets)
 	}
 	seq_putc(m, '\n');
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_seq_hist_header);
 
 /* ---- writes --------------------------------------------------------------- */
 
 /*
- * Copies one write into buf as a NUL-terminated word, trailing whitespace
- * (the newline of `echo`) removed. Only whole writes at offset 0 that fit in
- * buf are taken; the caller decides what the word may be.
+ * Whether a write of len bytes at pos can be a control word for a buffer of
+ * size bytes: only whole, non-empty writes at offset 0 that fit with their
+ * NUL are taken.
  */
-int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
-		      char *buf, size_t size)
+VISIBLE_IF_KUNIT int rxpath_word_fits(size_t len, loff_t pos, size_t size)
 {
-	if (*ppos != 0 || len == 0 || len >= size)
-		return -EINVAL;
-	if (copy_from_user(buf, ubuf, len))
-		return -EFAULT;
+	return pos == 0 && len > 0 && len < size ? 0 : -EINVAL;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_word_fits);
+
+/*
+ * NUL-terminates the len bytes in buf (which has room for one more) and
+ * strips trailing whitespace, the newline of `echo`. An empty word is
+ * -EINVAL.
+ */
+VISIBLE_IF_KUNIT int rxpath_word_trim(char *buf, size_t len)
+{
 	buf[len] = '\0';
 	while (len && isspace(buf[len - 1]))
 		buf[--len] = '\0';
 	return len ? 0 : -EINVAL;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_word_trim);
+
+/* "on"/"1" and "off"/"0", the words of every switch rxpath has. */
+int rxpath_parse_switch(const char *word, bool *on)
+{
+	if (!strcmp(word, "on") || !strcmp(word, "1"))
+		*on = true;
+	else if (!strcmp(word, "off") || !strcmp(word, "0"))
+		*on = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_parse_switch);
+
+/* The one word reset takes. */
+VISIBLE_IF_KUNIT int rxpath_parse_reset(const char *word)
+{
+	return strcmp(word, "1") ? -EINVAL : 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_parse_reset);
+
+/* Copies one write into buf as a trimmed, NUL-terminated word. */
+int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
+		      char *buf, size_t size)
+{
+	int err = rxpath_word_fits(len, *ppos, size);
+
+	if (err)
+		return err;
+	if (copy_from_user(buf, ubuf, len))
+		return -EFAULT;
+	return rxpath_word_trim(buf, len);
 }
 
 /* ---- reset ------------------------------------------------------------- */
@@ -165,7 +211,7 @@ static ssize_t rxpath_reset_write(struct file *file, const char __user *ubuf,
 
 	if (err == -EFAULT)
 		return err;
-	if (err || strcmp(word, "1")) {
+	if (err || rxpath_parse_reset(word)) {
 		pr_warn_ratelimited("reset: only \"1\" is accepted (got %zu bytes)\n",
 				    len);
 		return -EINVAL;

@@ -55,6 +55,19 @@ void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t
 int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
 		      char *buf, size_t size);
 void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets);
+int rxpath_parse_switch(const char *word, bool *on);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* Visible to rxpath_test.ko only (EXPORT_SYMBOL_IF_KUNIT). */
+int rxpath_word_fits(size_t len, loff_t pos, size_t size);
+int rxpath_word_trim(char *buf, size_t len);
+int rxpath_parse_reset(const char *word);
+void *rxpath_cpu_seq_start(struct seq_file *m, loff_t *pos);
+void *rxpath_cpu_seq_next(struct seq_file *m, void *v, loff_t *pos);
+int rxpath_cpu_seq_show(struct seq_file *m, void *v);
+extern const struct rxpath_cpu_table rxpath_softnet_table;
+extern const struct rxpath_cpu_table rxpath_backlog_hist_table;
+#endif
 
 /* main.c */
 void rxpath_reset_all(void);

@@ -32,6 +32,7 @@
 #include <linux/ptrace.h>
 #include <trace/events/napi.h>
 #include <trace/events/skb.h>
+#include <kunit/visibility.h>
 #include "rxpath.h"
 #include "compat.h"
 
@@ -246,11 +247,7 @@ static ssize_t rxpath_backlog_hook_write(struct file *file,
 	err = rxpath_parse_word(ubuf, len, ppos, word, sizeof(word));
 	if (err == -EFAULT)
 		return err;
-	if (!err && (!strcmp(word, "on") || !strcmp(word, "1")))
-		on = true;
-	else if (!err && (!strcmp(word, "off") || !strcmp(word, "0")))
-		on = false;
-	else {
+	if (err || rxpath_parse_switch(word, &on)) {
 		pr_warn_ratelimited("backlog_hook: write on, off, 1 or 0 (got %zu bytes)\n",
 				    len);
 		return -EINVAL;
@@ -310,10 +307,11 @@ static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu)
 			   atomic64_read(&st->drops));
 }
 
-static const struct rxpath_cpu_table rxpath_softnet_table = {
+VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_softnet_table = {
 	.show_header = rxpath_softnet_header,
 	.show_row = rxpath_softnet_row,
 };
+EXPORT_SYMBOL_IF_KUNIT(rxpath_softnet_table);
 
 /* Buckets up to the highest one in use on any CPU, and at least to 1024. */
 static unsigned int rxpath_backlog_hist_width(void)
@@ -351,10 +349,11 @@ static void rxpath_backlog_hist_row(struct seq_file *m, unsigned int cpu)
 	seq_putc(m, '\n');
 }
 
-static const struct rxpath_cpu_table rxpath_backlog_hist_table = {
+VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_backlog_hist_table = {
 	.show_header = rxpath_backlog_hist_header,
 	.show_row = rxpath_backlog_hist_row,
 };
+EXPORT_SYMBOL_IF_KUNIT(rxpath_backlog_hist_table);
 
 void rxpath_softnet_show_status(struct seq_file *m)
 {

@@ -5,7 +5,9 @@
 # first (ABI header, DKMS build), then each guest scenario in its own boot.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
-#   RXPATH_KERNELS   kernels to boot (default: bookworm, Debian 12's current)
+#   RXPATH_KERNELS   kernels to boot (default: "bookworm debug": Debian 12's
+#                    current kernel, and the debug kernel built from its
+#                    source with KUnit, KASAN, lockdep and kmemleak)
 #   RXPATH_SCENARIOS scenarios to run (default: all in tests/scenarios/)
 #   RXPATH_BUILD_SUITES  Debian suites whose kernels rxpath is built for
 #                    (default: trixie sid; empty to skip)
@@ -13,7 +15,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
 
-kernels=${RXPATH_KERNELS:-bookworm}
+kernels=${RXPATH_KERNELS:-bookworm debug}
 if [ -n "${RXPATH_SCENARIOS:-}" ]; then
 	scenarios=$RXPATH_SCENARIOS
 else
@@ -35,7 +37,8 @@ for suite in ${RXPATH_BUILD_SUITES-trixie sid}; do
 	run "$RXPATH_TOP/tests/lib/chroot-build.sh" "$suite" "$RXPATH_TOP" "$RXPATH_OUT/build-$suite"
 done
 for k in $kernels; do
-	run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
+	# DKMS is for the distribution's kernels; the debug kernel is ours.
+	[ "$k" = debug ] || run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
 	# shellcheck disable=SC2086
 	run "$RXPATH_TOP/tests/vm.sh" -k "$k" $scenarios
 done

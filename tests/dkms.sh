@@ -25,7 +25,7 @@ version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$RXPATH_TOP/dkms.conf")
 dk=$RXPATH_OUT/dkms
 rm -rf "$dk"
 mkdir -p "$dk/src/rxpath-$version" "$dk/tree" "$dk/install"
-cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,module,include} "$dk/src/rxpath-$version/"
+cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,module,include,kunit} "$dk/src/rxpath-$version/"
 dkms_do() {
 	dkms --dkmstree "$dk/tree" --sourcetree "$dk/src" --installtree "$dk/install" "$@"
 }

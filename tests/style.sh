@@ -25,7 +25,7 @@ if [ ! -e "$dir/.complete" ]; then
 	rm -rf "$dir" && mv "$tmp" "$dir"
 fi
 cd "$RXPATH_TOP"
-for f in module/*.c module/*.h include/uapi/linux/rxpath.h; do
+for f in module/*.c module/*.h kunit/*.c include/uapi/linux/rxpath.h; do
 	if out=$(perl "$dir/scripts/checkpatch.pl" --no-tree --terse --show-types \
 		--ignore LINUX_VERSION_CODE,CONSTANT_COMPARISON -f "$f" 2>&1); then
 		echo "ok - checkpatch clean: $f"

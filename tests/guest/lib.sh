@@ -8,6 +8,7 @@ RX=/sys/kernel/debug/rxpath
 KO=/lib/modules/rxpath.ko
 
 ok() { T=$((T + 1)); echo "ok $T - $*" >&3; echo "rxpath-guest: ok - $*"; }
+skip() { T=$((T + 1)); echo "ok $T - $* # SKIP" >&3; echo "rxpath-guest: skip - $*"; }
 not_ok() { T=$((T + 1)); echo "not ok $T - $*" >&3; echo "rxpath-guest: NOT OK - $*"; }
 diag() { echo "# $*" >&3; echo "rxpath-guest: # $*"; }
 # check DESC COMMAND...: ok when the command succeeds.
@@ -24,12 +25,13 @@ show() { echo "$*" >&3; }
 
 guest_net_up() {
 	# Nothing but the frames a scenario sends may reach eth1.
-	echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6
-	echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6
+	# (Kernels without IPv6 have nothing to switch off.)
+	v6=/proc/sys/net/ipv6/conf
+	[ -d $v6 ] && echo 1 > $v6/all/disable_ipv6 && echo 1 > $v6/default/disable_ipv6
 	ip link set lo up
 	for d in eth0 eth1; do
 		[ -e /sys/class/net/$d ] || continue
-		echo 1 > /proc/sys/net/ipv6/conf/$d/disable_ipv6
+		[ -d $v6/$d ] && echo 1 > $v6/$d/disable_ipv6
 		ip link set $d up
 	done
 	i=0
@@ -37,6 +39,12 @@ guest_net_up() {
 		sleep 0.1; i=$((i + 1))
 	done
 	echo "rxpath-guest: eth1 carrier $(cat /sys/class/net/eth1/carrier 2>/dev/null) after $i ticks"
+	# eth1's interrupts on CPU 0, so that "RPS to CPU 1" always crosses CPUs.
+	for irq in $(awk '/eth1/ { sub(":", "", $1); print $1 }' /proc/interrupts); do
+		echo 1 > /proc/irq/$irq/smp_affinity ||
+			echo "rxpath-guest: cannot pin IRQ $irq to CPU 0"
+	done
+	grep -E 'CPU|eth' /proc/interrupts
 }
 
 # col FILE CPU NAME: the value of column NAME in CPU's row of an rxpath table.
@@ -82,7 +90,24 @@ pktgen_setup() {
 	[ "${2:-}" = netif_receive ] && echo "xmit_mode netif_receive" > $pg/$dev
 	:
 }
-pktgen_run() { echo start > /proc/net/pktgen/pgctrl; }
+# pktgen_run [BURST]: sends what pktgen_setup asked for. With BURST, the
+# count goes out in bursts of at most BURST frames, each received in full
+# before the next: QEMU queues at most 10000 frames for a NIC that is not
+# keeping up (a debug kernel) and drops the rest before the guest sees them.
+pktgen_run() {
+	if [ -z "${1:-}" ]; then
+		echo start > /proc/net/pktgen/pgctrl
+		return
+	fi
+	left=$(sed -n 's/.*count \([0-9]*\).*/\1/p' /proc/net/pktgen/$dev | head -n 1)
+	while [ "$left" -gt 0 ]; do
+		n=$left; [ $n -gt $1 ] && n=$1
+		echo "count $n" > /proc/net/pktgen/$dev
+		echo start > /proc/net/pktgen/pgctrl
+		settle
+		left=$((left - n))
+	done
+}
 pktgen_stop() { echo stop > /proc/net/pktgen/pgctrl; }
 
 # rps CPUMASK: steers everything eth1 receives to the CPUs in the mask.

@@ -31,9 +31,11 @@ need_pkgs() {
 	[ "$(id -u)" = 0 ] || die "need root to install: ${missing[*]}"
 	rxpath_apt_update
 	log "installing ${missing[*]}"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		--no-install-recommends "${missing[@]}" >&2 ||
+	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends "${missing[@]}" >"$RXPATH_OUT/apt.log" 2>&1; then
+		cat "$RXPATH_OUT/apt.log" >&2
 		die "apt-get install ${missing[*]} failed"
+	fi
 }
 
 # What the test bed runs on the host. The kernel's build tools come unpacked
@@ -41,8 +43,38 @@ need_pkgs() {
 # (objtool: libelf1; sign-file: libssl3); gcc-12 is what 6.1's headers ask
 # for.
 need_host_tools() {
-	need_pkgs qemu-system-x86 busybox-static cpio gzip kmod make gcc gcc-12 \
-		libc6-dev libelf1 libssl3
+	need_pkgs busybox-static cpio gzip kmod make gcc gcc-12 libc6-dev \
+		libelf1 libssl3
+	need_qemu
+}
+
+# QEMU 10 from bookworm-backports (through a private sources list; the
+# host's apt setup is not touched). Bookworm's QEMU 7.2 runs stale code in
+# multi-threaded TCG when one vCPU patches kernel text that another is
+# running (a kprobe armed under traffic: the guest jumps to 0), and
+# single-threaded TCG is too slow for the debug kernel on 2 vCPUs.
+need_qemu() {
+	local list=$RXPATH_CACHE/apt/backports.list opts
+	case $(qemu-system-x86_64 --version 2>/dev/null | sed -n 's/^QEMU emulator version \([0-9]*\)\..*/\1/p') in
+	[1-9][0-9]) return 0 ;;
+	esac
+	[ "$(id -u)" = 0 ] || die "need root to install QEMU from bookworm-backports"
+	mkdir -p "$(dirname "$list")"
+	uri=$(sed -n 's/^URIs: *\([^ ]*\/debian\)\/*$/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1)
+	[ -n "$uri" ] || uri=$(sed -n 's/^deb \(\[[^]]*\] \)\{0,1\}\([^ ]*\/debian\)\/\{0,1\} .*/\2/p' /etc/apt/sources.list 2>/dev/null | head -n1)
+	[ -n "$uri" ] || die "no Debian archive in the host's apt sources"
+	cat /etc/apt/sources.list 2>/dev/null >"$list" || :
+	echo "deb $uri bookworm-backports main" >>"$list"
+	opts=(-o "Dir::Etc::sourcelist=$list")
+	log "installing QEMU from bookworm-backports"
+	apt-get update -qq "${opts[@]}" >&2 || die "apt-get update (backports) failed"
+	rxpath_apt_updated=1
+	if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${opts[@]}" \
+		-t bookworm-backports --no-install-recommends qemu-system-x86 \
+		>"$RXPATH_OUT/apt.log" 2>&1; then
+		cat "$RXPATH_OUT/apt.log" >&2
+		die "apt-get install qemu-system-x86 from bookworm-backports failed"
+	fi
 }
 
 # apt_download DIR PKG...: downloads the packages' .debs into DIR, once.
@@ -58,11 +90,12 @@ apt_download() {
 # cache and sets KREL (release), KROOT (unpacked tree), KIMAGE (vmlinuz),
 # KHEADERS (the directory DKMS would use as kernel_source_dir) and
 # KMODULES (its /lib/modules/KREL).
-# KEY: "bookworm" (the image linux-image-amd64 points to now) or a release
-# such as 6.1.0-56-amd64.
+# KEY: "bookworm" (the image linux-image-amd64 points to now), a release
+# such as 6.1.0-56-amd64, or "debug" (debug_kernel_fetch).
 kernel_fetch() {
 	local key=$1 rel flavour pkgver dir tmp deb
 	case $key in
+	debug) debug_kernel_fetch; return ;;
 	bookworm)
 		rel=$(apt-cache depends linux-image-amd64 2>/dev/null |
 			sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -n1)
@@ -111,6 +144,57 @@ kernel_fetch() {
 	: "$flavour"
 }
 
+# debug_kernel_fetch: builds (once per source version and config) the test
+# bed's debug kernel from Debian's linux-source-6.1: tinyconfig, with
+# tests/debug-kernel.config merged over it (KUnit, KASAN, lockdep, kmemleak
+# and what the guest needs, all built in). Sets the same variables as
+# kernel_fetch; KHEADERS is the build tree itself, as for any self-built
+# kernel that external modules are built against.
+debug_kernel_fetch() {
+	local frag=$RXPATH_TOP/tests/debug-kernel.config ver hash dir tree line
+	need_pkgs bc flex bison libelf-dev libssl-dev make gcc perl xz-utils \
+		python3
+	ver=$(apt-cache policy linux-source-6.1 2>/dev/null | sed -n 's/^  Candidate: //p')
+	if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
+		rxpath_apt_update
+		ver=$(apt-cache policy linux-source-6.1 | sed -n 's/^  Candidate: //p')
+	fi
+	hash=$(cat "$frag" | sha256sum | cut -c1-12)
+	dir=$RXPATH_CACHE/debug-kernel/$ver-$hash
+	tree=$dir/linux-source-6.1
+	if [ ! -e "$dir/.complete" ]; then
+		log "building the debug kernel from linux-source-6.1 $ver (config $hash)"
+		rm -rf "$dir" && mkdir -p "$dir/deb"
+		apt_download "$dir/deb" linux-source-6.1
+		dpkg-deb --fsys-tarfile "$dir"/deb/linux-source-6.1_*.deb |
+			tar -xO --wildcards '*/linux-source-6.1.tar.xz' |
+			tar -xJ -C "$dir"
+		rm -rf "$dir/deb"
+		make -C "$tree" -s tinyconfig >"$dir/build.log" 2>&1
+		(cd "$tree" && scripts/kconfig/merge_config.sh -m .config "$frag") \
+			>>"$dir/build.log" 2>&1
+		make -C "$tree" -s olddefconfig >>"$dir/build.log" 2>&1
+		# Every line of the fragment must have survived olddefconfig.
+		while read -r line; do
+			case $line in CONFIG_*=n) line="# ${line%=n} is not set" ;; CONFIG_*) ;; *) continue ;; esac
+			grep -qxF "$line" "$tree/.config" || die "debug kernel config: '$line' did not take (see $tree/.config)"
+		done <"$frag"
+		make -C "$tree" -j"$(nproc)" bzImage modules >>"$dir/build.log" 2>&1 ||
+			{ tail -n 30 "$dir/build.log" >&2; die "debug kernel build failed"; }
+		mkdir -p "$dir/modules/kernel"
+		cp "$tree/modules.builtin" "$dir/modules/"
+		touch "$dir/.complete"
+		# Trees of older sources or configs are 2 GB each: keep one.
+		find "$RXPATH_CACHE/debug-kernel" -mindepth 1 -maxdepth 1 \
+			! -path "$dir" -exec rm -rf {} +
+	fi
+	KREL=$(make -C "$tree" -s kernelrelease)
+	KROOT=$dir
+	KIMAGE=$tree/arch/x86/boot/bzImage
+	KHEADERS=$tree
+	KMODULES=$dir/modules
+}
+
 # module_build OUTDIR: builds rxpath.ko against KHEADERS the way DKMS does:
 # from a copy of the source tree, with make -C <headers> M=<copy>.
 # Sets RXPATH_KO. Fails on any warning from our files (W=1).
@@ -118,7 +202,7 @@ module_build() {
 	local out=$1 src=$1/src
 	rm -rf "$src" && mkdir -p "$src"
 	cp -r "$RXPATH_TOP"/Kbuild "$RXPATH_TOP"/Makefile "$RXPATH_TOP"/dkms.conf \
-		"$RXPATH_TOP"/module "$RXPATH_TOP"/include "$src"/
+		"$RXPATH_TOP"/module "$RXPATH_TOP"/include "$RXPATH_TOP"/kunit "$src"/
 	if ! make -C "$KHEADERS" M="$src" W=1 modules >"$out/build.log" 2>&1; then
 		cat "$out/build.log" >&2
 		return 1
@@ -127,4 +211,8 @@ module_build() {
 		return 1
 	fi
 	RXPATH_KO=$src/rxpath.ko
+	# Built only against kernels with CONFIG_KUNIT (see Kbuild).
+	RXPATH_TEST_KO=
+	[ -f "$src/rxpath_test.ko" ] && RXPATH_TEST_KO=$src/rxpath_test.ko
+	:
 }

@@ -11,7 +11,7 @@ enq0=$(col $RX/softnet 1 backlog_enqueues)
 proc0=$(softnet_stat 1 1)
 
 pktgen_setup $N
-pktgen_run
+pktgen_run 5000
 settle
 
 check_eq "eth1 rx_packets delta" $(($(rx_packets eth1) - rx0)) $N

@@ -17,7 +17,7 @@ drop0=$(softnet_stat 1 2)
 proc0=$(softnet_stat 1 1)
 
 pktgen_setup $N
-pktgen_run
+pktgen_run 5000
 settle
 cat $RX/softnet $RX/backlog_hist
 
@@ -40,7 +40,7 @@ check_eq "every refusal was attributed to its CPU" "$(grep '^backlog_drops_unatt
 echo 0 > $RX/backlog_hook
 echo 1 > $RX/reset
 pktgen_setup $N
-pktgen_run
+pktgen_run 5000
 settle
 cat $RX/softnet
 max=$(col $RX/softnet 1 backlog_max)

@@ -17,7 +17,7 @@ check "and writes nothing to stderr" [ ! -s /tmp/err ]
 rps 2
 echo 8 > /proc/sys/net/core/netdev_max_backlog
 pktgen_setup 20000
-pktgen_run
+pktgen_run 5000
 settle
 check_eq "hook columns show -" "$(col $RX/softnet 1 backlog_enqueues) $(col $RX/softnet 1 backlog_drops)" "- -"
 check_eq "kernel counters still shown" "$(col $RX/softnet 1 dropped)" "$(softnet_stat 1 2)"

@@ -1,0 +1,438 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rxpath's KUnit suites: every piece of logic that can be tested without
+ * traffic. rxpath_test.ko is built only against kernels with CONFIG_KUNIT
+ * (the test bed's debug kernel) and runs its suites when it is loaded after
+ * rxpath.ko, whose internals it reaches through EXPORT_SYMBOL_IF_KUNIT.
+ *
+ * Suites are named rxpath_<area>, cases <function>_<condition>.
+ */
+#include <kunit/test.h>
+#include <linux/cpu.h>
+#include <linux/ctype.h>
+#include <linux/slab.h>
+#include <linux/string.h>
+#include "../module/rxpath.h"
+#include "../module/compat.h"
+
+/* ---- rxpath_hist: log2 bucketing and peaks ----------------------------- */
+
+static void rxpath_log2_bucket_zero(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_log2_bucket(0), 0U);
+}
+
+static void rxpath_log2_bucket_bounds(struct kunit *test)
+{
+	unsigned int b;
+
+	/* Bucket b >= 1 holds [2^(b-1), 2^b - 1], as the uapi header says. */
+	for (b = 1; b < RXPATH_HIST_BUCKETS; b++) {
+		u32 lo = (u32)(1ULL << (b - 1)), hi = (u32)((1ULL << b) - 1);
+
+		KUNIT_EXPECT_EQ_MSG(test, rxpath_log2_bucket(lo), b, "lo %u", lo);
+		KUNIT_EXPECT_EQ_MSG(test, rxpath_log2_bucket(hi), b, "hi %u", hi);
+	}
+}
+
+static void rxpath_log2_bucket_largest(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_log2_bucket(U32_MAX), 32U);
+	KUNIT_EXPECT_LT(test, rxpath_log2_bucket(U32_MAX),
+			(unsigned int)RXPATH_HIST_BUCKETS);
+}
+
+static void rxpath_max_update_only_grows(struct kunit *test)
+{
+	unsigned int max = 0;
+
+	rxpath_max_update(&max, 5);
+	KUNIT_EXPECT_EQ(test, max, 5U);
+	rxpath_max_update(&max, 3);
+	KUNIT_EXPECT_EQ(test, max, 5U);
+	rxpath_max_update(&max, 5);
+	KUNIT_EXPECT_EQ(test, max, 5U);
+	rxpath_max_update(&max, U32_MAX);
+	KUNIT_EXPECT_EQ(test, max, U32_MAX);
+}
+
+static struct kunit_case rxpath_hist_cases[] = {
+	KUNIT_CASE(rxpath_log2_bucket_zero),
+	KUNIT_CASE(rxpath_log2_bucket_bounds),
+	KUNIT_CASE(rxpath_log2_bucket_largest),
+	KUNIT_CASE(rxpath_max_update_only_grows),
+	{}
+};
+
+static struct kunit_suite rxpath_hist_suite = {
+	.name = "rxpath_hist",
+	.test_cases = rxpath_hist_cases,
+};
+
+/* ---- rxpath_parse: the words of the control files ---------------------- */
+
+static void rxpath_word_fits_valid(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_word_fits(1, 0, 8), 0);
+	KUNIT_EXPECT_EQ(test, rxpath_word_fits(7, 0, 8), 0);
+}
+
+static void rxpath_word_fits_empty(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_word_fits(0, 0, 8), -EINVAL);
+}
+
+static void rxpath_word_fits_overflow(struct kunit *test)
+{
+	/* No room left for the NUL. */
+	KUNIT_EXPECT_EQ(test, rxpath_word_fits(8, 0, 8), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rxpath_word_fits(SIZE_MAX, 0, 8), -EINVAL);
+}
+
+static void rxpath_word_fits_offset(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_word_fits(1, 1, 8), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rxpath_word_fits(1, -1, 8), -EINVAL);
+}
+
+static void rxpath_word_trim_newline(struct kunit *test)
+{
+	char buf[8] = "1\nxx";
+
+	KUNIT_EXPECT_EQ(test, rxpath_word_trim(buf, 2), 0);
+	KUNIT_EXPECT_STREQ(test, buf, "1");
+}
+
+static void rxpath_word_trim_whitespace(struct kunit *test)
+{
+	char buf[8] = "on\t\v \r";
+	char inner[8] = "1 1\r";
+
+	KUNIT_EXPECT_EQ(test, rxpath_word_trim(buf, 6), 0);
+	KUNIT_EXPECT_STREQ(test, buf, "on");
+	/* Only trailing whitespace goes: "1 1" stays two words. */
+	KUNIT_EXPECT_EQ(test, rxpath_word_trim(inner, 4), 0);
+	KUNIT_EXPECT_STREQ(test, inner, "1 1");
+}
+
+static void rxpath_word_trim_empty(struct kunit *test)
+{
+	char blank[8] = "\t\n ";
+	char none[8] = "x";
+
+	KUNIT_EXPECT_EQ(test, rxpath_word_trim(blank, 3), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rxpath_word_trim(none, 0), -EINVAL);
+}
+
+static void rxpath_parse_switch_valid(struct kunit *test)
+{
+	bool on = false;
+
+	KUNIT_EXPECT_EQ(test, rxpath_parse_switch("on", &on), 0);
+	KUNIT_EXPECT_TRUE(test, on);
+	KUNIT_EXPECT_EQ(test, rxpath_parse_switch("0", &on), 0);
+	KUNIT_EXPECT_FALSE(test, on);
+	KUNIT_EXPECT_EQ(test, rxpath_parse_switch("1", &on), 0);
+	KUNIT_EXPECT_TRUE(test, on);
+	KUNIT_EXPECT_EQ(test, rxpath_parse_switch("off", &on), 0);
+	KUNIT_EXPECT_FALSE(test, on);
+}
+
+static void rxpath_parse_switch_invalid(struct kunit *test)
+{
+	static const char *const bad[] = {
+		"", "ON", "2", "-1", "01", "0x1", "yes", "on ", "1 1",
+		"4294967297",
+	};
+	unsigned int i;
+	bool on = true;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		KUNIT_EXPECT_EQ_MSG(test, rxpath_parse_switch(bad[i], &on),
+				    -EINVAL, "'%s'", bad[i]);
+		KUNIT_EXPECT_TRUE_MSG(test, on, "'%s' changed the value", bad[i]);
+	}
+}
+
+static void rxpath_parse_reset_valid(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_parse_reset("1"), 0);
+}
+
+static void rxpath_parse_reset_invalid(struct kunit *test)
+{
+	static const char *const bad[] = {
+		"", "0", "2", "-1", "01", "+1", "0x1", "1 1", "on",
+		"18446744073709551617",
+	};
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KUNIT_EXPECT_EQ_MSG(test, rxpath_parse_reset(bad[i]), -EINVAL,
+				    "'%s'", bad[i]);
+}
+
+static struct kunit_case rxpath_parse_cases[] = {
+	KUNIT_CASE(rxpath_parse_reset_valid),
+	KUNIT_CASE(rxpath_parse_reset_invalid),
+	KUNIT_CASE(rxpath_word_fits_valid),
+	KUNIT_CASE(rxpath_word_fits_empty),
+	KUNIT_CASE(rxpath_word_fits_overflow),
+	KUNIT_CASE(rxpath_word_fits_offset),
+	KUNIT_CASE(rxpath_word_trim_newline),
+	KUNIT_CASE(rxpath_word_trim_whitespace),
+	KUNIT_CASE(rxpath_word_trim_empty),
+	KUNIT_CASE(rxpath_parse_switch_valid),
+	KUNIT_CASE(rxpath_parse_switch_invalid),
+	{}
+};
+
+static struct kunit_suite rxpath_parse_suite = {
+	.name = "rxpath_parse",
+	.test_cases = rxpath_parse_cases,
+};
+
+/* ---- rxpath_compat: the kernel's counters through the accessors -------- */
+
+/* Stores a drop count the way this kernel's enqueue_to_backlog does. */
+static void rxpath_test_set_dropped(struct softnet_data *sd, unsigned int n)
+{
+#if defined(RXPATH_HAVE_NUMA_DROP_COUNTERS)
+	numa_drop_add(&sd->drop_counters, n);
+#elif defined(RXPATH_HAVE_ATOMIC_SD_DROPPED)
+	atomic_set(&sd->dropped, n);
+#else
+	sd->dropped = n;
+#endif
+}
+
+static void rxpath_sd_counters_read(struct kunit *test)
+{
+	struct softnet_data *sd = kunit_kzalloc(test, sizeof(*sd), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, sd);
+	sd->processed = 5;
+	sd->time_squeeze = 6;
+	sd->received_rps = 8;
+	rxpath_test_set_dropped(sd, 7);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_processed(sd), 5U);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_dropped(sd), 7U);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_time_squeeze(sd), 6U);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_received_rps(sd), 8U);
+}
+
+static void rxpath_sd_counters_wrap(struct kunit *test)
+{
+	struct softnet_data *sd = kunit_kzalloc(test, sizeof(*sd), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, sd);
+	sd->processed = U32_MAX;
+	sd->processed++;
+	rxpath_test_set_dropped(sd, U32_MAX);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_processed(sd), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_dropped(sd), U32_MAX);
+}
+
+static void rxpath_sd_flow_limit_count_read(struct kunit *test)
+{
+	struct softnet_data *sd = kunit_kzalloc(test, sizeof(*sd), GFP_KERNEL);
+	struct rxpath_sd_flow_limit_head *fl;
+
+	KUNIT_ASSERT_NOT_NULL(test, sd);
+	/* No flow limit table on this CPU: 0, as softnet_stat shows. */
+	KUNIT_EXPECT_EQ(test, rxpath_sd_flow_limit_count(sd), 0ULL);
+#ifdef CONFIG_NET_FLOW_LIMIT
+	fl = kunit_kzalloc(test, sizeof(*fl) + 256, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, fl);
+	fl->count = 9;
+	RCU_INIT_POINTER(sd->flow_limit, (void *)fl);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_flow_limit_count(sd), 9ULL);
+	RCU_INIT_POINTER(sd->flow_limit, NULL);
+#else
+	(void)fl;
+#endif
+}
+
+/* The accessors on this CPU's live softnet_data equal the fields. */
+static void rxpath_sd_counters_live(struct kunit *test)
+{
+	struct softnet_data *sd = &per_cpu(softnet_data, raw_smp_processor_id());
+
+	KUNIT_EXPECT_EQ(test, rxpath_sd_time_squeeze(sd), READ_ONCE(sd->time_squeeze));
+	KUNIT_EXPECT_EQ(test, rxpath_sd_received_rps(sd), READ_ONCE(sd->received_rps));
+}
+
+static struct kunit_case rxpath_compat_cases[] = {
+	KUNIT_CASE(rxpath_sd_counters_read),
+	KUNIT_CASE(rxpath_sd_counters_wrap),
+	KUNIT_CASE(rxpath_sd_flow_limit_count_read),
+	KUNIT_CASE(rxpath_sd_counters_live),
+	{}
+};
+
+static struct kunit_suite rxpath_compat_suite = {
+	.name = "rxpath_compat",
+	.test_cases = rxpath_compat_cases,
+};
+
+/* ---- rxpath_table: the text of the debugfs tables ---------------------- */
+
+/* A seq_file over a buffer of its own, as seq_read would give show(). */
+static struct seq_file *rxpath_test_seq(struct kunit *test,
+					const struct rxpath_cpu_table *t)
+{
+	struct seq_file *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	m->size = PAGE_SIZE;
+	m->buf = kunit_kzalloc(test, m->size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m->buf);
+	m->private = (void *)t;
+	return m;
+}
+
+static unsigned int rxpath_test_fields(const char *line)
+{
+	unsigned int n = 0;
+	bool in = false;
+
+	for (; *line && *line != '\n'; line++) {
+		if (*line == ' ') {
+			in = false;
+		} else if (!in) {
+			in = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+/* Every field after the first is a decimal number or "-". */
+static bool rxpath_test_row_ok(const char *row)
+{
+	const char *p = strchr(row, ' ');
+
+	for (; p && *p && *p != '\n'; p++) {
+		if (*p == ' ' || isdigit(*p))
+			continue;
+		if (*p == '-' && (p[1] == ' ' || p[1] == '\n') && p[-1] == ' ')
+			continue;
+		return false;
+	}
+	return row[strlen(row) - 1] == '\n';
+}
+
+static void rxpath_softnet_header_columns(struct kunit *test)
+{
+	struct seq_file *m = rxpath_test_seq(test, &rxpath_softnet_table);
+
+	rxpath_softnet_table.show_header(m);
+	KUNIT_EXPECT_STREQ(test, m->buf,
+			   "cpu processed dropped time_squeeze received_rps flow_limit input_qlen process_qlen backlog_max backlog_enqueues backlog_drops\n");
+}
+
+static void rxpath_softnet_row_format(struct kunit *test)
+{
+	struct seq_file *m = rxpath_test_seq(test, &rxpath_softnet_table);
+
+	rxpath_softnet_table.show_row(m, 0);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), 11U);
+	KUNIT_EXPECT_TRUE(test, !strncmp(m->buf, "0 ", 2));
+	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(m->buf), "row '%s'", m->buf);
+}
+
+static void rxpath_backlog_hist_row_matches_header(struct kunit *test)
+{
+	struct seq_file *h = rxpath_test_seq(test, &rxpath_backlog_hist_table);
+	struct seq_file *r = rxpath_test_seq(test, &rxpath_backlog_hist_table);
+
+	rxpath_backlog_hist_table.show_header(h);
+	rxpath_backlog_hist_table.show_row(r, 0);
+	KUNIT_EXPECT_TRUE(test, !strncmp(h->buf, "cpu 0 1 2-3 4-7 ", 16));
+	/* At least up to the 1024-2047 bucket: cpu + 12 buckets. */
+	KUNIT_EXPECT_GE(test, rxpath_test_fields(h->buf), 13U);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf), rxpath_test_fields(h->buf));
+	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(r->buf), "row '%s'", r->buf);
+}
+
+static void rxpath_seq_hist_header_labels(struct kunit *test)
+{
+	struct seq_file *m = rxpath_test_seq(test, NULL);
+
+	rxpath_seq_hist_header(m, 4);
+	KUNIT_EXPECT_STREQ(test, m->buf, "cpu 0 1 2-3 4-7\n");
+	m->count = 0;
+	rxpath_seq_hist_header(m, RXPATH_HIST_BUCKETS);
+	KUNIT_EXPECT_TRUE(test, strstr(m->buf, " 2147483648-4294967295\n") != NULL);
+}
+
+/* The table walk, with the CPUs that are online now. */
+static unsigned int rxpath_test_walk(struct kunit *test, struct seq_file *m,
+				     unsigned int *cpus)
+{
+	unsigned int rows = 0;
+	loff_t pos = 0;
+	void *v = rxpath_cpu_seq_start(m, &pos);
+
+	KUNIT_EXPECT_PTR_EQ(test, v, SEQ_START_TOKEN);
+	for (v = rxpath_cpu_seq_next(m, v, &pos); v;
+	     v = rxpath_cpu_seq_next(m, v, &pos))
+		cpus[rows++] = (unsigned long)v - 2;
+	return rows;
+}
+
+static void rxpath_cpu_seq_next_cpu_offline(struct kunit *test)
+{
+	struct seq_file *m = rxpath_test_seq(test, &rxpath_softnet_table);
+	unsigned int *cpus, n, last;
+	loff_t pos = 0;
+	void *v;
+	int err;
+
+	if (!IS_ENABLED(CONFIG_HOTPLUG_CPU) || num_online_cpus() < 2)
+		kunit_skip(test, "needs CPU hotplug and 2 online CPUs");
+	cpus = kunit_kcalloc(test, nr_cpu_ids, sizeof(*cpus), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, cpus);
+	n = rxpath_test_walk(test, m, cpus);
+	KUNIT_ASSERT_EQ(test, n, num_online_cpus());
+	last = cpus[n - 1];
+
+	/* Between two reads of one open file, the last CPU goes away. */
+	v = rxpath_cpu_seq_start(m, &pos);
+	v = rxpath_cpu_seq_next(m, v, &pos);
+	KUNIT_ASSERT_NOT_NULL(test, v);
+	err = remove_cpu(last);
+	KUNIT_ASSERT_EQ(test, err, 0);
+	while (v && (unsigned long)v - 2 != last)
+		v = rxpath_cpu_seq_next(m, v, &pos);
+	KUNIT_EXPECT_NULL(test, v);
+	KUNIT_EXPECT_EQ(test, rxpath_test_walk(test, m, cpus), n - 1);
+	/* Its row is shown again, with its counts, once it is back. */
+	KUNIT_ASSERT_EQ(test, add_cpu(last), 0);
+	KUNIT_EXPECT_EQ(test, rxpath_test_walk(test, m, cpus), n);
+	KUNIT_EXPECT_EQ(test, cpus[n - 1], last);
+	m->count = 0;
+	KUNIT_EXPECT_EQ(test, rxpath_cpu_seq_show(m, (void *)(unsigned long)(last + 2)), 0);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), 11U);
+}
+
+static struct kunit_case rxpath_table_cases[] = {
+	KUNIT_CASE(rxpath_softnet_header_columns),
+	KUNIT_CASE(rxpath_softnet_row_format),
+	KUNIT_CASE(rxpath_backlog_hist_row_matches_header),
+	KUNIT_CASE(rxpath_seq_hist_header_labels),
+	KUNIT_CASE(rxpath_cpu_seq_next_cpu_offline),
+	{}
+};
+
+static struct kunit_suite rxpath_table_suite = {
+	.name = "rxpath_table",
+	.test_cases = rxpath_table_cases,
+};
+
+kunit_test_suites(&rxpath_hist_suite, &rxpath_parse_suite,
+		  &rxpath_compat_suite, &rxpath_table_suite);
+
+RXPATH_IMPORT_KUNIT_NS();
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("KUnit suites for rxpath");
