@@ -109,7 +109,7 @@ for scenario in "$@"; do
 	start=$(date +%s)
 	# Multi-threaded TCG needs QEMU 10 (need_qemu says why); with
 	# bookworm's 7.2, RXPATH_TCG_OPTS=,thread=single is the safe setting.
-	timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg${RXPATH_TCG_OPTS-,thread=multi}" -m 1024 -smp "${RXPATH_SMP:-2}" \
+	timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg${RXPATH_TCG_OPTS-,thread=multi}" -m 2048 -smp "${RXPATH_SMP:-2}" \
 		-nodefaults -display none -no-reboot -monitor none \
 		-kernel "$KIMAGE" -initrd "$initramfs" \
 		-append "console=ttyS0 panic=-1 panic_on_warn=1 oops=panic softlockup_panic=1 rxpath_scenario=$scenario" \

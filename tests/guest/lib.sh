@@ -72,8 +72,9 @@ settle() {
 	done
 }
 
-# pktgen_setup COUNT [MODE]: eth0 sends COUNT 60-byte UDP frames to eth1
-# (COUNT 0: until stopped). MODE netif_receive injects on eth1 itself.
+# pktgen_setup COUNT [MODE [DELAY_NS]]: eth0 sends COUNT 60-byte UDP frames
+# to eth1 (COUNT 0: until stopped), DELAY_NS apart (default 0: as fast as it
+# can). MODE netif_receive injects on eth1 itself; "-" is the default mode.
 pktgen_setup() {
 	pg=/proc/net/pktgen
 	echo rem_device_all > $pg/kpktgend_0
@@ -84,7 +85,7 @@ pktgen_setup() {
 	fi
 	echo "count $1" > $pg/$dev
 	echo "pkt_size 60" > $pg/$dev
-	echo "delay 0" > $pg/$dev
+	echo "delay ${3:-0}" > $pg/$dev
 	echo "dst 10.0.0.2" > $pg/$dev
 	echo "dst_mac $(cat /sys/class/net/eth1/address)" > $pg/$dev
 	[ "${2:-}" = netif_receive ] && echo "xmit_mode netif_receive" > $pg/$dev
