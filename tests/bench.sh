@@ -12,12 +12,13 @@
 # instructions; cache and branch effects of real hardware are not in it.
 # -icount does not bring up a second vCPU here (the boot stops at "Booting
 # SMP configuration"), so the bench guest has one CPU, which is also all
-# the benchmark uses.
+# the benchmark uses. -icount needs single-threaded TCG.
 
 set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
 need_host_tools
 out=$(RXPATH_QEMU_ARGS=${RXPATH_QEMU_ARGS-"-icount shift=0"} RXPATH_SMP=${RXPATH_SMP:-1} \
+	RXPATH_TCG_OPTS=${RXPATH_TCG_OPTS-,thread=single} \
 	"$RXPATH_TOP/tests/vm.sh" "$@" bench 2>&1) || status=$?
 printf '%s\n' "$out" | grep -vE '^(# |ok - )'
 exit "${status:-0}"
