@@ -180,6 +180,8 @@ static void rxpath_backlog_zero(bool hook_counts, bool peaks)
 {
 	unsigned int cpu, b;
 
+	if (hook_counts)
+		atomic64_set(&rxpath_drops_unattributed, 0);
 	for_each_possible_cpu(cpu) {
 		struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
 
@@ -188,8 +190,6 @@ static void rxpath_backlog_zero(bool hook_counts, bool peaks)
 				atomic64_set(&st->hist[b], 0);
 			atomic64_set(&st->drops, 0);
 		}
-		if (hook_counts && cpu == 0)
-			atomic64_set(&rxpath_drops_unattributed, 0);
 		if (peaks)
 			WRITE_ONCE(st->max, 0);
 	}
