@@ -275,6 +275,140 @@ static struct kunit_suite rxpath_compat_suite = {
 	.test_cases = rxpath_compat_cases,
 };
 
+/* ---- rxpath_budget: cycle classification and budget arithmetic ------- */
+
+static void rxpath_cycle_end_drained(struct kunit *test)
+{
+	/* The counter did not move: drained, whatever the work. */
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 7, 0, 300), RXPATH_CYCLE_DRAINED);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 7, 299, 300), RXPATH_CYCLE_DRAINED);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 7, 640, 16), RXPATH_CYCLE_DRAINED);
+}
+
+static void rxpath_cycle_end_budget(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 8, 300, 300), RXPATH_CYCLE_BUDGET);
+	/* The last poll may overrun the budget by up to its weight. */
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 8, 64, 16), RXPATH_CYCLE_BUDGET);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 8, U64_MAX, 300), RXPATH_CYCLE_BUDGET);
+}
+
+static void rxpath_cycle_end_time(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 8, 299, 300), RXPATH_CYCLE_TIME);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(7, 8, 0, 300), RXPATH_CYCLE_TIME);
+}
+
+static void rxpath_cycle_end_budget_zero(struct kunit *test)
+{
+	/* A budget of 0 or less is spent before the first poll. */
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(1, 2, 0, 0), RXPATH_CYCLE_BUDGET);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(1, 2, 5, -1), RXPATH_CYCLE_BUDGET);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(1, 2, 5, INT_MIN), RXPATH_CYCLE_BUDGET);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(1, 1, 0, 0), RXPATH_CYCLE_DRAINED);
+}
+
+static void rxpath_cycle_end_counter_wrap(struct kunit *test)
+{
+	/* time_squeeze is an unsigned int: its wrap is still one squeeze. */
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(UINT_MAX, 0, 300, 300), RXPATH_CYCLE_BUDGET);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(UINT_MAX, 0, 1, 300), RXPATH_CYCLE_TIME);
+	KUNIT_EXPECT_EQ(test, rxpath_cycle_end(UINT_MAX, UINT_MAX, 1, 300), RXPATH_CYCLE_DRAINED);
+}
+
+static void rxpath_budget_left_pct_values(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(0, 300), 100U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(150, 300), 50U);
+	/* Rounded down, as the old probe did: 49.67% is 49. */
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(151, 300), 49U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(299, 300), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(1, INT_MAX), 99U);
+}
+
+static void rxpath_budget_left_pct_spent(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(300, 300), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(64, 16), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(U64_MAX, 300), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(0, 0), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_left_pct(0, -5), 0U);
+}
+
+static void rxpath_budget_bucket_values(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(0, 300), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(29, 300), 0U);	/* 9.67% */
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(30, 300), 1U);	/* 10% */
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(64, 300), 2U);	/* 21.3% */
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(299, 300), 9U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(300, 300), 10U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(1, INT_MAX), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(INT_MAX, INT_MAX), 10U);
+}
+
+static void rxpath_budget_bucket_overrun(struct kunit *test)
+{
+	/* Above the budget, up to any u64: the last bucket, no overflow. */
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(64, 16), 10U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(U64_MAX, 300), 10U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(U64_MAX / 10, INT_MAX), 10U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(0, 0), 10U);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_bucket(3, -1), 10U);
+	KUNIT_EXPECT_LT(test, rxpath_budget_bucket(U64_MAX, 1),
+			(unsigned int)RXPATH_BUDGET_BUCKETS);
+}
+
+static void rxpath_parse_pct_valid(struct kunit *test)
+{
+	static const struct { const char *word; unsigned int pct; } ok[] = {
+		{ "0", 0 }, { "5", 5 }, { "50", 50 }, { "050", 50 },
+		{ "99", 99 }, { "100", 100 }, { "000", 0 },
+	};
+	unsigned int i, pct;
+
+	for (i = 0; i < ARRAY_SIZE(ok); i++) {
+		pct = 1000;
+		KUNIT_EXPECT_EQ_MSG(test, rxpath_parse_pct(ok[i].word, &pct), 0,
+				    "'%s'", ok[i].word);
+		KUNIT_EXPECT_EQ_MSG(test, pct, ok[i].pct, "'%s'", ok[i].word);
+	}
+}
+
+static void rxpath_parse_pct_invalid(struct kunit *test)
+{
+	static const char *const bad[] = {
+		"", "101", "999", "1000", "-1", "+5", " 5", "5 ", "5%", "0x5",
+		"1.5", "abc", "50 50", "18446744073709551617",
+	};
+	unsigned int i, pct = 77;
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++)
+		KUNIT_EXPECT_EQ_MSG(test, rxpath_parse_pct(bad[i], &pct), -EINVAL,
+				    "'%s'", bad[i]);
+	KUNIT_EXPECT_EQ(test, pct, 77U);
+}
+
+static struct kunit_case rxpath_budget_cases[] = {
+	KUNIT_CASE(rxpath_cycle_end_drained),
+	KUNIT_CASE(rxpath_cycle_end_budget),
+	KUNIT_CASE(rxpath_cycle_end_time),
+	KUNIT_CASE(rxpath_cycle_end_budget_zero),
+	KUNIT_CASE(rxpath_cycle_end_counter_wrap),
+	KUNIT_CASE(rxpath_budget_left_pct_values),
+	KUNIT_CASE(rxpath_budget_left_pct_spent),
+	KUNIT_CASE(rxpath_budget_bucket_values),
+	KUNIT_CASE(rxpath_budget_bucket_overrun),
+	KUNIT_CASE(rxpath_parse_pct_valid),
+	KUNIT_CASE(rxpath_parse_pct_invalid),
+	{}
+};
+
+static struct kunit_suite rxpath_budget_suite = {
+	.name = "rxpath_budget",
+	.test_cases = rxpath_budget_cases,
+};
+
 /* ---- rxpath_table: the text of the debugfs tables ---------------------- */
 
 /* A seq_file over a buffer of its own, as seq_read would give show(). */
@@ -416,7 +550,43 @@ static void rxpath_cpu_seq_next_cpu_offline(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), 11U);
 }
 
+static void rxpath_budget_header_columns(struct kunit *test)
+{
+	struct seq_file *m = rxpath_test_seq(test, &rxpath_budget_table);
+
+	rxpath_budget_table.show_header(m);
+	KUNIT_EXPECT_STREQ(test, m->buf,
+			   "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles packets max_cycle_usecs outside_polls\n");
+}
+
+static void rxpath_budget_row_format(struct kunit *test)
+{
+	struct seq_file *m = rxpath_test_seq(test, &rxpath_budget_table);
+
+	rxpath_budget_table.show_row(m, 0);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), 9U);
+	KUNIT_EXPECT_TRUE(test, !strncmp(m->buf, "0 ", 2));
+	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(m->buf), "row '%s'", m->buf);
+}
+
+static void rxpath_budget_hist_row_matches_header(struct kunit *test)
+{
+	struct seq_file *h = rxpath_test_seq(test, &rxpath_budget_hist_table);
+	struct seq_file *r = rxpath_test_seq(test, &rxpath_budget_hist_table);
+
+	rxpath_budget_hist_table.show_header(h);
+	rxpath_budget_hist_table.show_row(r, 0);
+	KUNIT_EXPECT_STREQ(test, h->buf,
+			   "cpu 0-9 10-19 20-29 30-39 40-49 50-59 60-69 70-79 80-89 90-99 100+\n");
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf),
+			(unsigned int)RXPATH_BUDGET_BUCKETS + 1);
+	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(r->buf), "row '%s'", r->buf);
+}
+
 static struct kunit_case rxpath_table_cases[] = {
+	KUNIT_CASE(rxpath_budget_header_columns),
+	KUNIT_CASE(rxpath_budget_row_format),
+	KUNIT_CASE(rxpath_budget_hist_row_matches_header),
 	KUNIT_CASE(rxpath_softnet_header_columns),
 	KUNIT_CASE(rxpath_softnet_row_format),
 	KUNIT_CASE(rxpath_backlog_hist_row_matches_header),
@@ -431,7 +601,8 @@ static struct kunit_suite rxpath_table_suite = {
 };
 
 kunit_test_suites(&rxpath_hist_suite, &rxpath_parse_suite,
-		  &rxpath_compat_suite, &rxpath_table_suite);
+		  &rxpath_compat_suite, &rxpath_budget_suite,
+		  &rxpath_table_suite);
 
 RXPATH_IMPORT_KUNIT_NS();
 MODULE_LICENSE("GPL");

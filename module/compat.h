@@ -93,6 +93,27 @@ static inline unsigned int rxpath_sd_received_rps(struct softnet_data *sd)
 }
 
 /*
+ * The netdev_budget in force, which net_rx_action reads at the start of
+ * every cycle. From 6.9 it lives in the exported struct net_hotdata; before,
+ * the variable is not exported (6.1), and rxpath finds it through the
+ * sysctl table that points at it (sysctl.c). NULL here means "look it up".
+ */
+#ifdef RXPATH_HAVE_NET_HOTDATA
+#include <net/hotdata.h>
+static inline int *rxpath_netdev_budget_var(void)
+{
+	return &net_hotdata.netdev_budget;
+}
+#define RXPATH_NETDEV_BUDGET_SOURCE "net_hotdata"
+#else
+static inline int *rxpath_netdev_budget_var(void)
+{
+	return NULL;
+}
+#define RXPATH_NETDEV_BUDGET_SOURCE "the net.core sysctl table"
+#endif
+
+/*
  * The probe prototype of the skb:kfree_skb tracepoint: "rx_sk" was added in
  * 6.11 and made const in 7.x.
  */

@@ -162,6 +162,29 @@ int rxpath_parse_switch(const char *word, bool *on)
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_parse_switch);
 
+/*
+ * A whole percentage, 0 to 100, in plain decimal: one to three digits and
+ * nothing else ("050" is 50; "+5", " 5", "5%" and "0x5" are refused).
+ */
+int rxpath_parse_pct(const char *word, unsigned int *pct)
+{
+	unsigned int v = 0;
+	size_t i, len = strlen(word);
+
+	if (len < 1 || len > 3)
+		return -EINVAL;
+	for (i = 0; i < len; i++) {
+		if (!isdigit(word[i]))
+			return -EINVAL;
+		v = v * 10 + (word[i] - '0');
+	}
+	if (v > 100)
+		return -EINVAL;
+	*pct = v;
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_parse_pct);
+
 /* The one word reset takes. */
 VISIBLE_IF_KUNIT int rxpath_parse_reset(const char *word)
 {
@@ -282,6 +305,7 @@ static int rxpath_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "abi %u\n", RXPATH_ABI_VERSION);
 	seq_printf(m, "kernel %s\n", init_utsname()->release);
 	rxpath_softnet_show_status(m);
+	rxpath_napi_show_status(m);
 	rxpath_probe_show_all(m);
 	for (i = 0; i < ARRAY_SIZE(rxpath_sysctls); i++)
 		rxpath_show_sysctl(m, rxpath_sysctls[i]);

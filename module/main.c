@@ -14,6 +14,7 @@
 void rxpath_reset_all(void)
 {
 	rxpath_softnet_reset();
+	rxpath_napi_reset();
 }
 
 static int __init rxpath_init(void)
@@ -23,13 +24,19 @@ static int __init rxpath_init(void)
 	err = rxpath_softnet_init();
 	if (err)
 		goto err_out;
-	err = rxpath_debugfs_init();
+	err = rxpath_napi_init();
 	if (err)
 		goto err_softnet;
+	err = rxpath_debugfs_init();
+	if (err)
+		goto err_napi;
 	rxpath_softnet_debugfs_init();
+	rxpath_napi_debugfs_init();
 	pr_info("version %s loaded\n", RXPATH_VERSION);
 	return 0;
 
+err_napi:
+	rxpath_napi_exit();
 err_softnet:
 	rxpath_softnet_exit();
 err_out:
@@ -39,6 +46,7 @@ err_out:
 static void __exit rxpath_exit(void)
 {
 	rxpath_debugfs_exit();
+	rxpath_napi_exit();
 	rxpath_softnet_exit();
 }
 

@@ -9,6 +9,8 @@
 #define _RXPATH_H
 
 #include <linux/types.h>
+#include <linux/math64.h>
+#include <linux/minmax.h>
 #include <linux/list.h>
 #include <linux/seq_file.h>
 #include <linux/kprobes.h>
@@ -56,6 +58,7 @@ int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
 		      char *buf, size_t size);
 void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets);
 int rxpath_parse_switch(const char *word, bool *on);
+int rxpath_parse_pct(const char *word, unsigned int *pct);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /* Visible to rxpath_test.ko only (EXPORT_SYMBOL_IF_KUNIT). */
@@ -67,6 +70,8 @@ void *rxpath_cpu_seq_next(struct seq_file *m, void *v, loff_t *pos);
 int rxpath_cpu_seq_show(struct seq_file *m, void *v);
 extern const struct rxpath_cpu_table rxpath_softnet_table;
 extern const struct rxpath_cpu_table rxpath_backlog_hist_table;
+extern const struct rxpath_cpu_table rxpath_budget_table;
+extern const struct rxpath_cpu_table rxpath_budget_hist_table;
 #endif
 
 /* main.c */
@@ -91,11 +96,76 @@ static inline void rxpath_max_update(unsigned int *max, unsigned int v)
 	}
 }
 
+/*
+ * How a net_rx_action cycle ended, from the CPU's time_squeeze counter read
+ * at its start and end (unsigned: a wrap between them is still a change),
+ * the work its polls did and the netdev_budget it started with. The kernel
+ * squeezes a cycle when the budget is spent (budget - work <= 0) or its time
+ * is up; a squeezed cycle whose work did not reach the budget ran out of
+ * time.
+ */
+enum rxpath_cycle_end {
+	RXPATH_CYCLE_DRAINED,
+	RXPATH_CYCLE_BUDGET,
+	RXPATH_CYCLE_TIME,
+};
+
+static inline enum rxpath_cycle_end
+rxpath_cycle_end(unsigned int squeeze_at_start, unsigned int squeeze_at_end,
+		 u64 work, int budget)
+{
+	if (squeeze_at_end == squeeze_at_start)
+		return RXPATH_CYCLE_DRAINED;
+	if (budget <= 0 || work >= (u64)budget)
+		return RXPATH_CYCLE_BUDGET;
+	return RXPATH_CYCLE_TIME;
+}
+
+/*
+ * The percentage of the budget a cycle left, rounded down, as the old
+ * systemtap probe computed it ((budget - work) * 100 / budget), and 0 when
+ * nothing was left: work at or above the budget, or a budget of 0 or less,
+ * which is spent before the cycle starts.
+ */
+static inline unsigned int rxpath_budget_left_pct(u64 work, int budget)
+{
+	if (budget <= 0 || work >= (u64)budget)
+		return 0;
+	return div_u64(((u64)budget - work) * 100, budget);
+}
+
+/*
+ * The budget_hist bucket of a cycle: tenths of the budget used, rounded
+ * down; the last bucket holds 100% and above (the last poll of a cycle may
+ * overrun the budget by up to its weight).
+ */
+static inline unsigned int rxpath_budget_bucket(u64 work, int budget)
+{
+	u64 tenths;
+
+	if (budget <= 0)
+		return RXPATH_BUDGET_BUCKETS - 1;
+	tenths = div_u64(min_t(u64, work, (u64)budget * 10) * 10, budget);
+	return min_t(u64, tenths, RXPATH_BUDGET_BUCKETS - 1);
+}
+
 /* softnet.c */
 int rxpath_softnet_init(void);
 void rxpath_softnet_exit(void);
 void rxpath_softnet_debugfs_init(void);
 void rxpath_softnet_reset(void);
 void rxpath_softnet_show_status(struct seq_file *m);
+void rxpath_softnet_sample(void);
+
+/* napi.c */
+int rxpath_napi_init(void);
+void rxpath_napi_exit(void);
+void rxpath_napi_debugfs_init(void);
+void rxpath_napi_reset(void);
+void rxpath_napi_show_status(struct seq_file *m);
+
+/* sysctl.c */
+void *rxpath_sysctl_net_core_var(const char *procname, const char *handler,
+				 size_t size);
 
 #endif /* _RXPATH_H */

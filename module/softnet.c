@@ -15,9 +15,9 @@
  *   The counters are indexed by the target CPU, not the CPU running the
  *   hook (with RPS they differ), hence atomics: the kernel holds that CPU's
  *   backlog lock at the same moment, so the cache line is moving already.
- * - the napi:napi_poll tracepoint, per NAPI poll, always on: after each
- *   backlog poll it samples the input queue length, so backlog_max stays
- *   meaningful (a lower bound) while the per-packet hook is off.
+ * - the per-poll hooks of napi.c, always on, call rxpath_softnet_sample()
+ *   before each NET_RX softirq and after each backlog poll, so backlog_max
+ *   stays meaningful (a lower bound) while the per-packet hook is off.
  *
  * The length is taken as enqueue_to_backlog compares it with
  * netdev_max_backlog: before the packet joins the queue. The kernel accepts
@@ -30,7 +30,6 @@
 #include <linux/percpu.h>
 #include <linux/netdevice.h>
 #include <linux/ptrace.h>
-#include <trace/events/napi.h>
 #include <trace/events/skb.h>
 #include <kunit/visibility.h>
 #include "rxpath.h"
@@ -131,42 +130,19 @@ static struct rxpath_probe rxpath_kfree_skb_probe = {
 
 /*
  * The peak while the per-packet hook is off: the input queue length is
- * sampled where the backlog is drained, on the CPU that owns it. Before a
- * NET_RX softirq runs, the queue has grown for as long as the CPU waited;
- * after a backlog poll, whatever is left is what the next one will meet.
- * Each sample is a length the queue really had, so the peak is a lower
- * bound of the one the hook measures.
+ * sampled where the backlog is drained, on the CPU that owns it, by the
+ * per-poll hooks in napi.c. Before a NET_RX softirq runs, the queue has
+ * grown for as long as the CPU waited; after a backlog poll, whatever is
+ * left is what the next one will meet. Each sample is a length the queue
+ * really had, so the peak is a lower bound of the one the hook measures.
  */
-static void rxpath_backlog_sample(void)
+void rxpath_softnet_sample(void)
 {
 	unsigned int cpu = raw_smp_processor_id();
 
 	rxpath_max_update(&per_cpu_ptr(rxpath_backlog, cpu)->max,
 			  skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue));
 }
-
-/* TP_PROTO(struct napi_struct *napi, int work, int budget) */
-static void rxpath_softnet_napi_poll(void *data, struct napi_struct *napi,
-				     int work, int budget)
-{
-	if (napi == &per_cpu(softnet_data, raw_smp_processor_id()).backlog)
-		rxpath_backlog_sample();
-}
-
-/* TP_PROTO(unsigned int vec_nr) */
-static void rxpath_softnet_softirq_entry(void *data, unsigned int vec_nr)
-{
-	if (vec_nr == NET_RX_SOFTIRQ)
-		rxpath_backlog_sample();
-}
-
-static struct rxpath_probe rxpath_napi_poll_probe = {
-	.name = "tracepoint:napi:napi_poll(backlog peak)",
-};
-
-static struct rxpath_probe rxpath_softirq_entry_probe = {
-	.name = "tracepoint:irq:softirq_entry(backlog peak)",
-};
 
 /* ---- control ---------------------------------------------------------- */
 
@@ -382,11 +358,6 @@ int rxpath_softnet_init(void)
 	rxpath_probe_report(&rxpath_kfree_skb_probe,
 			    register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL),
 			    "tracepoint registration refused");
-	rxpath_probe_report(&rxpath_napi_poll_probe,
-			    register_trace_napi_poll(rxpath_softnet_napi_poll, NULL),
-			    "tracepoint registration refused");
-	rxpath_tracepoint_attach(&rxpath_softirq_entry_probe, "softirq_entry",
-				 rxpath_softnet_softirq_entry);
 	return 0;
 }
 
@@ -400,10 +371,6 @@ void rxpath_softnet_debugfs_init(void)
 
 void rxpath_softnet_exit(void)
 {
-	rxpath_tracepoint_detach(&rxpath_softirq_entry_probe);
-	if (rxpath_napi_poll_probe.attached)
-		unregister_trace_napi_poll(rxpath_softnet_napi_poll, NULL);
-	rxpath_probe_forget(&rxpath_napi_poll_probe);
 	if (rxpath_kfree_skb_probe.attached)
 		unregister_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
 	rxpath_probe_forget(&rxpath_kfree_skb_probe);

@@ -55,11 +55,93 @@ col() {
 		END { if (!found) print "missing" }' "$1"
 }
 
-# softnet_stat CPU FIELD: field N (1-based) of the row of /proc/net/softnet_stat
-# for CPU, in decimal. The row's CPU id is column 13 (5.10+).
+# softnet_stat CPU FIELD [FILE]: field N (1-based) of the row of
+# /proc/net/softnet_stat (or a copy of it) for CPU, in decimal. The row's
+# CPU id is column 13 (5.10+).
 softnet_stat() {
-	v=$(awk -v id="$(printf '%08x' "$1")" -v f="$2" '$13 == id { print $f }' /proc/net/softnet_stat)
+	v=$(awk -v id="$(printf '%08x' "$1")" -v f="$2" '$13 == id { print $f }' "${3:-/proc/net/softnet_stat}")
 	printf '%d' "0x${v:-ffffffff}"
+}
+
+# cpus: the online CPUs' numbers.
+cpus() { awk '$1 == "cpu" { next } { print $1 }' $RX/softnet; }
+
+# budget_snapshot DIR: rxpath's budget tables, /proc/softirqs and
+# /proc/net/softnet_stat copied into DIR as of one moment: retried until no
+# net_rx_action cycle ended while they were read (the budget table, read
+# again last, did not change). Idle NICs still poll now and then (e1000e's
+# watchdog raises an interrupt every 2 s).
+budget_snapshot() {
+	mkdir -p "$1"
+	i=0
+	while [ $i -lt 50 ]; do
+		cat $RX/budget > "$1/budget"
+		cat $RX/budget_hist > "$1/budget_hist"
+		cat $RX/napi > "$1/napi"
+		cat /proc/softirqs > "$1/softirqs"
+		cat /proc/net/softnet_stat > "$1/softnet_stat"
+		cmp -s "$1/budget" $RX/budget && return 0
+		i=$((i + 1))
+	done
+	echo "rxpath-guest: no quiet moment for a snapshot in $i tries"
+}
+
+# net_rx CPU [DIR]: the kernel's NET_RX softirq count for CPU.
+net_rx() { awk -v c=$(($1 + 2)) '$1 == "NET_RX:" { print $c }' "${2:-/proc}/softirqs"; }
+
+# napi_sum DEV COLUMN FILE: the column summed over DEV's rows of a napi table.
+napi_sum() {
+	awk -v dev="$1" -v name="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+		$2 == dev { s += $c } END { print s + 0 }' "$3"
+}
+
+# budget_begin: rxpath's counts from zero (a reset), the kernel's as a
+# snapshot in /tmp/b0, eth1's rx_packets in $rx0.
+budget_begin() {
+	settle
+	i=0
+	while [ $i -lt 20 ]; do
+		echo 1 > $RX/reset
+		budget_snapshot /tmp/b0
+		[ "$(awk 'NR > 1 { s += $2 } END { print s + 0 }' /tmp/b0/budget)" = 0 ] && break
+		i=$((i + 1))
+	done
+	rx0=$(rx_packets eth1)
+}
+
+# budget_agree WHAT: after a run, the checks every run must pass: rxpath's
+# cycles are the kernel's NET_RX softirqs, its squeezes the kernel's
+# time_squeeze, per CPU, and eth1's NAPI work is its rx_packets. The
+# snapshot is left in /tmp/b1.
+budget_agree() {
+	settle
+	budget_snapshot /tmp/b1
+	cat /tmp/b1/budget /tmp/b1/budget_hist /tmp/b1/napi
+	for cpu in $(cpus); do
+		b=$(col /tmp/b1/budget $cpu budget_squeeze)
+		t=$(col /tmp/b1/budget $cpu time_squeeze)
+		cycles=$(col /tmp/b1/budget $cpu cycles)
+		check_eq "$1: cpu $cpu budget_squeeze + time_squeeze equals softnet_stat time_squeeze delta" \
+			$((b + t)) $(($(softnet_stat $cpu 3 /tmp/b1/softnet_stat) - $(softnet_stat $cpu 3 /tmp/b0/softnet_stat)))
+		check_eq "$1: cpu $cpu cycles equals /proc/softirqs NET_RX delta" \
+			"$cycles" $(($(net_rx $cpu /tmp/b1) - $(net_rx $cpu /tmp/b0)))
+		check_eq "$1: cpu $cpu drained + squeezed cycles equals cycles" \
+			$(($(col /tmp/b1/budget $cpu drained_cycles) + b + t)) "$cycles"
+		hist=$(awk -v cpu=$cpu '$1 == cpu { s = 0; for (i = 2; i <= NF; i++) s += $i; print s }' /tmp/b1/budget_hist)
+		check_eq "$1: cpu $cpu budget_hist sums to cycles" "$hist" "$cycles"
+	done
+	check_eq "$1: napi packets of eth1 equal its rx_packets delta" \
+		"$(napi_sum eth1 packets /tmp/b1/napi)" $(($(rx_packets eth1) - rx0))
+}
+
+# budget_usecs_min: sets netdev_budget_usecs to the least the kernel takes
+# (2 jiffies) and prints it.
+budget_usecs_min() {
+	for v in 1 1000 2000 4000 8000 20000; do
+		echo $v > /proc/sys/net/core/netdev_budget_usecs 2>/dev/null && break
+	done
+	cat /proc/sys/net/core/netdev_budget_usecs
 }
 
 rx_packets() { cat /sys/class/net/$1/statistics/rx_packets; }
@@ -75,6 +157,8 @@ settle() {
 # pktgen_setup COUNT [MODE [DELAY_NS]]: eth0 sends COUNT 60-byte UDP frames
 # to eth1 (COUNT 0: until stopped), DELAY_NS apart (default 0: as fast as it
 # can). MODE netif_receive injects on eth1 itself; "-" is the default mode.
+# PKTGEN_BURST=N sends N frames per doorbell (xmit_more), so that they
+# reach eth1 together even when sender and receiver share the CPU.
 pktgen_setup() {
 	pg=/proc/net/pktgen
 	echo rem_device_all > $pg/kpktgend_0
@@ -89,6 +173,7 @@ pktgen_setup() {
 	echo "dst 10.0.0.2" > $pg/$dev
 	echo "dst_mac $(cat /sys/class/net/eth1/address)" > $pg/$dev
 	[ "${2:-}" = netif_receive ] && echo "xmit_mode netif_receive" > $pg/$dev
+	[ -n "${PKTGEN_BURST:-}" ] && echo "burst $PKTGEN_BURST" > $pg/$dev
 	:
 }
 # pktgen_run [BURST]: sends what pktgen_setup asked for. With BURST, the

@@ -22,4 +22,10 @@
  */
 #define RXPATH_HIST_BUCKETS 33
 
+/*
+ * budget_hist: bucket b < 10 counts net_rx_action cycles that used
+ * [10b, 10b + 9] percent of netdev_budget; bucket 10 counts 100% and more.
+ */
+#define RXPATH_BUDGET_BUCKETS 11
+
 #endif /* _UAPI_LINUX_RXPATH_H */
