@@ -18,7 +18,7 @@ pktgen_run
 settle
 show "$(grep -E 'pps|Result' /proc/net/pktgen/eth0 | sed 's/^ */    /')"
 show ""
-for f in softnet backlog_hist; do
+for f in softnet backlog_hist budget budget_hist napi; do
 	show "\$ cat $RX/$f"
 	show "$(cat $RX/$f)"
 done
@@ -32,5 +32,9 @@ show "Read it: CPU 1 was offered backlog_enqueues packets and refused backlog_dr
 show "of them (the kernel's 'dropped' agrees); backlog_max is the longest input queue"
 show "seen, against netdev_max_backlog; backlog_hist shows how full the queue was"
 show "when packets arrived. Raise net.core.netdev_max_backlog or spread RPS wider."
+show "budget: each CPU's net_rx_action cycles, how they ended (drained, or squeezed"
+show "by the packet budget or by time: the two add up to the kernel's time_squeeze),"
+show "and budget_hist how much of netdev_budget they used; napi: the work of each"
+show "NAPI instance (eth1's equals its rx_packets; CPU 1's backlog did the rest)."
 rmmod rxpath
 ok "demo ran"
