@@ -92,10 +92,12 @@ pktgen_setup 2000
 pktgen_run
 settle
 check "eth1 in napi before it goes" grep -q ' eth1 ' $RX/napi
+eth0_rows=$(grep -c ' eth0 ' $RX/napi)
 pci=$(readlink -f /sys/class/net/eth1/device)
 check "eth1 removed from the PCI bus under rxpath" sh -c "echo 1 > $pci/remove"
 check_eq "no eth1 rows once it is gone" "$(grep -c ' eth1 ' $RX/napi)" 0
-check "eth0 rows stay" grep -q ' eth0 ' $RX/napi
+# (eth0 may appear meanwhile: e1000e's watchdog raises an interrupt every 2 s.)
+check "eth0's rows stay ($eth0_rows before)" [ "$(grep -c ' eth0 ' $RX/napi)" -ge "$eth0_rows" ]
 check "every file still reads" cat $RX/budget $RX/budget_hist $RX/napi $RX/status
 echo 1 > /sys/bus/pci/rescan
 i=0
