@@ -144,6 +144,33 @@ budget_usecs_min() {
 	cat /proc/sys/net/core/netdev_budget_usecs
 }
 
+# piecewise_read FILE BS: whether reading FILE BS bytes at a time gives the
+# text of one read. Live tables may change meanwhile (an idle e1000e still
+# polls every 2 s): the comparison counts only when a read before and one
+# after agree, and is retried until they do.
+piecewise_read() {
+	i=0
+	while [ $i -lt 20 ]; do
+		cat "$1" > /tmp/pr.before
+		dd if="$1" bs="$2" 2>/dev/null > /tmp/pr.part
+		cat "$1" > /tmp/pr.after
+		if cmp -s /tmp/pr.before /tmp/pr.after; then
+			cmp -s /tmp/pr.before /tmp/pr.part
+			return
+		fi
+		i=$((i + 1))
+	done
+	echo "rxpath-guest: $1 never held still for a piecewise read"
+	return 1
+}
+
+# frames N: N, or a quarter of it on the debug kernel (KASAN, lockdep and
+# kmemleak make each frame some ten times dearer there). The checks are
+# exact either way; only the run time changes.
+frames() {
+	if [ -e /sys/kernel/debug/kmemleak ]; then echo $(($1 / 4)); else echo "$1"; fi
+}
+
 rx_packets() { cat /sys/class/net/$1/statistics/rx_packets; }
 
 # Waits until eth1 has received nothing new for half a second.

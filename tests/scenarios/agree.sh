@@ -3,7 +3,7 @@
 # CPU 1, rxpath's softnet rows equal /proc/net/softnet_stat read at the same
 # moment, and backlog_enqueues accounts for every steered packet.
 
-N=20000
+N=$(frames 20000)
 rps 2
 check "insmod backlog_hook=1" insmod $KO backlog_hook=1
 rx0=$(rx_packets eth1)

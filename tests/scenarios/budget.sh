@@ -4,7 +4,7 @@
 # counts in softnet_stat's time_squeeze, and the NAPI table's work for eth1
 # is eth1's rx_packets, exactly.
 
-N=20000
+N=$(frames 20000)
 core=/proc/sys/net/core
 
 check "insmod" insmod $KO
@@ -69,10 +69,8 @@ for good in 0 100 25; do
 done
 check "budget_warn_pct shows in status" grep -q '^budget_warn_pct 25$' $RX/status
 for f in budget budget_hist napi budget_warn_pct; do
-	cat $RX/$f > /tmp/full
 	for bs in 1 7 64; do
-		dd if=$RX/$f bs=$bs 2>/dev/null > /tmp/part
-		check "$f read $bs bytes at a time equals one read" cmp -s /tmp/full /tmp/part
+		check "$f read $bs bytes at a time equals one read" piecewise_read $RX/$f $bs
 	done
 done
 check "rmmod" rmmod rxpath

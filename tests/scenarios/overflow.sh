@@ -4,7 +4,7 @@
 # reaches the limit in force (the length is taken before the packet joins:
 # the kernel refuses at netdev_max_backlog + 1).
 
-N=20000
+N=$(frames 20000)
 LIMIT=8
 echo $LIMIT > /proc/sys/net/core/netdev_max_backlog
 rps 2

@@ -19,7 +19,7 @@ check "cat $RX/* exits 0" sh -c "cat $RX/* > /tmp/all 2> /tmp/err"
 check "and writes nothing to stderr" [ ! -s /tmp/err ]
 rps 2
 echo 8 > /proc/sys/net/core/netdev_max_backlog
-pktgen_setup 20000
+pktgen_setup $(frames 20000)
 pktgen_run 5000
 settle
 check_eq "hook columns show -" "$(col $RX/softnet 1 backlog_enqueues) $(col $RX/softnet 1 backlog_drops)" "- -"
