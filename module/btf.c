@@ -115,8 +115,10 @@ static void rxpath_btf_read_header(struct rxpath_btf_header *h, const u8 *data)
 {
 	memset(h, 0, sizeof(*h));
 	memcpy(h, data, RXPATH_BTF_HDR_MIN);
-	if (h->hdr_len >= RXPATH_BTF_HDR_LAYOUT)
-		memcpy(&h->layout_off, data + RXPATH_BTF_HDR_MIN, 8);
+	if (h->hdr_len >= RXPATH_BTF_HDR_LAYOUT) {
+		memcpy(&h->layout_off, data + RXPATH_BTF_HDR_MIN, 4);
+		memcpy(&h->layout_len, data + RXPATH_BTF_HDR_MIN + 4, 4);
+	}
 }
 
 /* Whether [off, off + len) lies inside a body of size bytes. */
@@ -396,6 +398,27 @@ int rxpath_btf_member(const struct rxpath_btf *btf,
 	}
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_member);
+
+/* The name of a type, "" for an anonymous one, NULL for a bad id. */
+const char *rxpath_btf_type_name(const struct rxpath_btf *btf, u32 id)
+{
+	const struct rxpath_btf_type *t = rxpath_btf_type_by_id(btf, id);
+
+	return t ? rxpath_btf_str(btf, t->name_off) : NULL;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_type_name);
+
+/* What a pointer type points to, past typedefs and qualifiers; 0 if none. */
+u32 rxpath_btf_pointee(const struct rxpath_btf *btf, u32 ptr_id)
+{
+	const struct rxpath_btf_type *t;
+
+	t = rxpath_btf_type_by_id(btf, rxpath_btf_skip_mods(btf, ptr_id));
+	if (!t || rxpath_btf_kind(t) != RXPATH_BTF_PTR)
+		return 0;
+	return rxpath_btf_skip_mods(btf, t->type);
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_pointee);
 
 /*
  * Reads /sys/kernel/btf/<name> into a vmalloc'ed buffer (vfree it).

@@ -75,6 +75,8 @@ const char *rxpath_btf_str(const struct rxpath_btf *btf, u32 off);
 u32 rxpath_btf_find_struct(const struct rxpath_btf *btf, const char *name);
 int rxpath_btf_member(const struct rxpath_btf *btf, u32 struct_id,
 		      const char *path, struct rxpath_btf_member *out);
+const char *rxpath_btf_type_name(const struct rxpath_btf *btf, u32 id);
+u32 rxpath_btf_pointee(const struct rxpath_btf *btf, u32 ptr_id);
 ssize_t rxpath_btf_read(const char *name, void **data);
 
 #endif /* _RXPATH_BTF_H */

@@ -27,14 +27,19 @@ static int __init rxpath_init(void)
 	err = rxpath_napi_init();
 	if (err)
 		goto err_softnet;
-	err = rxpath_debugfs_init();
+	err = rxpath_rings_init();
 	if (err)
 		goto err_napi;
+	err = rxpath_debugfs_init();
+	if (err)
+		goto err_rings;
 	rxpath_softnet_debugfs_init();
 	rxpath_napi_debugfs_init();
 	pr_info("version %s loaded\n", RXPATH_VERSION);
 	return 0;
 
+err_rings:
+	rxpath_rings_exit();
 err_napi:
 	rxpath_napi_exit();
 err_softnet:
@@ -46,6 +51,7 @@ err_out:
 static void __exit rxpath_exit(void)
 {
 	rxpath_debugfs_exit();
+	rxpath_rings_exit();
 	rxpath_napi_exit();
 	rxpath_softnet_exit();
 }

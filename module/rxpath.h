@@ -164,6 +164,11 @@ void rxpath_napi_debugfs_init(void);
 void rxpath_napi_reset(void);
 void rxpath_napi_show_status(struct seq_file *m);
 
+/* rings.c */
+int rxpath_rings_init(void);
+void rxpath_rings_exit(void);
+void rxpath_rings_show_status(struct seq_file *m);
+
 /* sysctl.c */
 void *rxpath_sysctl_net_core_var(const char *procname, const char *handler,
 				 size_t size);

@@ -1,0 +1,51 @@
+# SPDX-License-Identifier: GPL-2.0
+# vm-not-debug: the debug kernel has no BTF and no driver modules (the BTF reader is in KUnit there)
+# Scenario: rxpath resolves each supported driver's RX ring from the
+# driver's own BTF, when it loads, and forgets it when it goes. The other
+# drivers are loaded without their hardware, just for this.
+
+check "insmod" insmod $KO
+grep '^ring_' $RX/status
+if [ ! -e /sys/kernel/btf/vmlinux ]; then
+	# A kernel built without BTF.
+	check "without BTF, status says why for every driver" \
+		[ "$(grep -c '^ring_driver .* failed: .* no /sys/kernel/btf/vmlinux' $RX/status)" -eq 8 ]
+	check "rmmod" rmmod rxpath
+	return 0 2>/dev/null || exit 0
+fi
+check "e1000e (loaded before rxpath) is resolved" \
+	grep -q '^ring_driver e1000e resolved: poll e1000e_poll, ring struct e1000_ring$' $RX/status
+check_eq "e1000e's napi member is this kernel's struct napi_struct" \
+	"$(awk '$1 == "ring_member" && $2 == "e1000e" && $3 == "e1000_adapter.napi" { print ($4 > 0) }' $RX/status)" 1
+for f in count next_to_use next_to_clean desc; do
+	check "e1000e's e1000_ring.$f is resolved" grep -q "^ring_member e1000e e1000_ring\\.$f [0-9]* [248]$" $RX/status
+done
+
+# Loaded after rxpath: resolved when each goes live.
+for m in $(cat /lib/modules/extra.order); do
+	insmod /lib/modules/$m || diag "insmod $m failed"
+done
+i=0
+while [ $i -lt 50 ] && grep -q '^ring_driver .* not loaded$' $RX/status; do
+	sleep 0.2; i=$((i + 1))
+done
+grep '^ring_' $RX/status
+for d in e1000 igb igc ixgbe i40e ice virtio_net; do
+	check "$d loaded after rxpath is resolved" grep -q "^ring_driver $d resolved: " $RX/status
+done
+check_eq "every driver resolved" "$(grep -c '^ring_driver .* resolved: ' $RX/status)" 8
+check_eq "no ring member failed" "$(grep -c '^ring_driver .* failed' $RX/status)" 0
+# For the host side (rings-btf.host), which checks them against pahole.
+show "$(grep '^ring_member ' $RX/status)"
+
+# Unloaded: forgotten.
+check "rmmod igb" rmmod igb
+check "igb is not loaded any more" grep -q '^ring_driver igb not loaded$' $RX/status
+check_eq "and none of its members is shown" "$(grep -c '^ring_member igb ' $RX/status)" 0
+check "insmod igb again" insmod /lib/modules/$(grep '/igb.ko$' /lib/modules/extra.order)
+i=0
+while [ $i -lt 50 ] && ! grep -q '^ring_driver igb resolved: ' $RX/status; do
+	sleep 0.2; i=$((i + 1))
+done
+check "igb is resolved again" grep -q '^ring_driver igb resolved: ' $RX/status
+check "rmmod" rmmod rxpath
