@@ -40,10 +40,27 @@ guest_net_up() {
 	done
 	echo "rxpath-guest: eth1 carrier $(cat /sys/class/net/eth1/carrier 2>/dev/null) after $i ticks"
 	# eth1's interrupts on CPU 0, so that "RPS to CPU 1" always crosses CPUs.
-	for irq in $(awk '/eth1/ { sub(":", "", $1); print $1 }' /proc/interrupts); do
+	irqs=$(awk '/eth1/ { sub(":", "", $1); print $1 }' /proc/interrupts)
+	for irq in $irqs; do
 		echo 1 > /proc/irq/$irq/smp_affinity ||
 			echo "rxpath-guest: cannot pin IRQ $irq to CPU 0"
 	done
+	# An MSI moves at its next interrupt, and a NIC that keeps polling
+	# raises none: a flood could run on the old CPU throughout. A few
+	# frames, one at a time, move the receive interrupt now.
+	i=0
+	while [ $i -lt 10 ]; do
+		moved=1
+		for irq in $(awk '/eth1-rx/ { sub(":", "", $1); print $1 }' /proc/interrupts); do
+			f=/proc/irq/$irq/effective_affinity_list
+			[ -r $f ] && [ "$(cat $f)" != 0 ] && moved=0
+		done
+		[ $moved = 1 ] && break
+		pktgen_setup 5 - 2000000
+		pktgen_run
+		i=$((i + 1))
+	done
+	echo "rxpath-guest: eth1 IRQs on CPU 0 after $i rounds of 5 frames"
 	grep -E 'CPU|eth' /proc/interrupts
 }
 
@@ -185,7 +202,9 @@ settle() {
 # to eth1 (COUNT 0: until stopped), DELAY_NS apart (default 0: as fast as it
 # can). MODE netif_receive injects on eth1 itself; "-" is the default mode.
 # PKTGEN_BURST=N sends N frames per doorbell (xmit_more), so that they
-# reach eth1 together even when sender and receiver share the CPU.
+# reach eth1 together even when sender and receiver share the CPU. The
+# count is then not exact: a burst cut short by a full transmit ring
+# shifts the rest, and pktgen may send up to N - 1 frames more.
 pktgen_setup() {
 	pg=/proc/net/pktgen
 	echo rem_device_all > $pg/kpktgend_0

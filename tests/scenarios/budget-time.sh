@@ -18,7 +18,9 @@ budget_begin
 PKTGEN_BURST=64 pktgen_setup $N
 pktgen_run $N
 budget_agree "time limit"
-check_eq "time limit: eth1 rx_packets delta" $(($(rx_packets eth1) - rx0)) $N
+# (A burst cut short by a full transmit ring shifts the rest: pktgen may
+# send up to 63 more than asked.)
+check "time limit: eth1 received at least the $N frames" [ $(($(rx_packets eth1) - rx0)) -ge $N ]
 t=$(col /tmp/b1/budget 0 time_squeeze)
 check "time limit: cpu 0 time_squeeze > 0 ($t)" [ "$t" -gt 0 ]
 check_eq "time limit: cpu 0 budget_squeeze" "$(col /tmp/b1/budget 0 budget_squeeze)" 0

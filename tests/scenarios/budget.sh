@@ -4,7 +4,9 @@
 # counts in softnet_stat's time_squeeze, and the NAPI table's work for eth1
 # is eth1's rx_packets, exactly.
 
-N=$(frames 20000)
+# Frames go out in bursts of 64 (one doorbell each), so that polls find
+# many at once even where the guest is slow enough to take them one by one.
+N=$(frames 20480)
 core=/proc/sys/net/core
 
 check "insmod" insmod $KO
@@ -16,10 +18,12 @@ echo 16 > $core/netdev_budget
 echo 64 > $core/dev_weight
 check "status follows netdev_budget to 16" grep -q '^netdev_budget 16 ' $RX/status
 budget_begin
-pktgen_setup $N
-pktgen_run 5000
+PKTGEN_BURST=64 pktgen_setup $N
+pktgen_run 5120
 budget_agree "budget 16"
-check_eq "budget 16: eth1 rx_packets delta" $(($(rx_packets eth1) - rx0)) $N
+# (A burst cut short by a full transmit ring shifts the rest: pktgen may
+# send up to 63 more than asked.)
+check "budget 16: eth1 received at least the $N frames" [ $(($(rx_packets eth1) - rx0)) -ge $N ]
 b=$(col /tmp/b1/budget 0 budget_squeeze)
 check "budget 16: cpu 0 budget_squeeze > 0 ($b)" [ "$b" -gt 0 ]
 check "budget 16: cpu 0 low_budget_cycles ($(col /tmp/b1/budget 0 low_budget_cycles)) >= budget_squeeze" \
