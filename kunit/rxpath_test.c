@@ -801,6 +801,104 @@ static struct kunit_suite rxpath_btf_suite = {
 	.test_cases = rxpath_btf_cases,
 };
 
+/* ---- rxpath_ring: RX ring arithmetic ----------------------------------- */
+
+static void rxpath_ring_indices_ok_bounds(struct kunit *test)
+{
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_indices_ok(256, 0, 0));
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_indices_ok(256, 255, 255));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices_ok(256, 256, 0));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices_ok(256, 0, 256));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices_ok(0, 0, 0));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices_ok(80, U32_MAX, 3));
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_indices_ok(U32_MAX, U32_MAX - 1, 0));
+}
+
+static void rxpath_ring_unused_wrap(struct kunit *test)
+{
+	/* Empty: all but the one slot that tells full from empty. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 0, 0), 255U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 255, 255), 255U);
+	/* Full, in the middle and across the end. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 0, 1), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 255, 0), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 100, 101), 0U);
+	/* Between. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 5, 10), 4U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 10, 5), 250U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 255, 1), 1U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(256, 1, 255), 253U);
+	/* e1000e's smallest ring, and a one-slot ring (always full). */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(80, 79, 0), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(80, 0, 79), 78U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(1, 0, 0), 0U);
+	/* The largest u16 ring. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(65535, 65534, 0), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_unused(65535, 0, 0), 65534U);
+}
+
+static void rxpath_ring_unused_every_pair(struct kunit *test)
+{
+	u32 count = 16, ntu, ntc, used;
+
+	/* unused + in use + 1 = count, for every valid pair. */
+	for (ntu = 0; ntu < count; ntu++) {
+		for (ntc = 0; ntc < count; ntc++) {
+			used = (ntu + count - ntc) % count;
+			KUNIT_EXPECT_EQ_MSG(test, rxpath_ring_unused(count, ntu, ntc) + used + 1,
+					    count, "ntu %u ntc %u", ntu, ntc);
+		}
+	}
+}
+
+static void rxpath_ring_next_wrap(struct kunit *test)
+{
+	KUNIT_EXPECT_EQ(test, rxpath_ring_next(256, 0, 0), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_next(256, 250, 5), 255U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_next(256, 250, 6), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_next(256, 255, 255), 254U);
+	/* No overflow near U32_MAX. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_next(U32_MAX, U32_MAX - 1, 2), 1U);
+}
+
+static void rxpath_ring_missed_sequences(struct kunit *test)
+{
+	struct rxpath_ring_missed m = {};
+
+	/* The first observation only primes, even full with drops. */
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 100, true));
+	/* Grew, and the ring was full when last seen: one event. */
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 105, false));
+	/* Grew, but the ring was not full when last seen. */
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 110, true));
+	/* Full when last seen, but no drop. */
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 110, true));
+	/* Full, and grew again: one event per observation. */
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 111, true));
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 200, true));
+	/* The counter went down (device reset): that step counts nothing. */
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 3, true));
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 4, false));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 5, false));
+	/* Up to U64_MAX. */
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, U64_MAX - 1, true));
+	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, U64_MAX, true));
+}
+
+static struct kunit_case rxpath_ring_cases[] = {
+	KUNIT_CASE(rxpath_ring_indices_ok_bounds),
+	KUNIT_CASE(rxpath_ring_unused_wrap),
+	KUNIT_CASE(rxpath_ring_unused_every_pair),
+	KUNIT_CASE(rxpath_ring_next_wrap),
+	KUNIT_CASE(rxpath_ring_missed_sequences),
+	{}
+};
+
+static struct kunit_suite rxpath_ring_suite = {
+	.name = "rxpath_ring",
+	.test_cases = rxpath_ring_cases,
+};
+
 /* ---- rxpath_table: the text of the debugfs tables ---------------------- */
 
 /* A seq_file over a buffer of its own, as seq_read would give show(). */
@@ -994,7 +1092,8 @@ static struct kunit_suite rxpath_table_suite = {
 
 kunit_test_suites(&rxpath_hist_suite, &rxpath_parse_suite,
 		  &rxpath_compat_suite, &rxpath_budget_suite,
-		  &rxpath_btf_suite, &rxpath_table_suite);
+		  &rxpath_btf_suite, &rxpath_ring_suite,
+		  &rxpath_table_suite);
 
 RXPATH_IMPORT_KUNIT_NS();
 MODULE_LICENSE("GPL");

@@ -149,6 +149,56 @@ static inline unsigned int rxpath_budget_bucket(u64 work, int budget)
 	return min_t(u64, tenths, RXPATH_BUDGET_BUCKETS - 1);
 }
 
+/*
+ * RX ring arithmetic (rings.c), on indices read from a driver's ring:
+ * usable only when both are below count, which is not 0 (a ring caught
+ * mid-resize may show anything).
+ */
+static inline bool rxpath_ring_indices_ok(u32 count, u32 ntu, u32 ntc)
+{
+	return count && ntu < count && ntc < count;
+}
+
+/*
+ * Descriptors the driver could still give the NIC: the seed's formula, and
+ * the drivers' own *_DESC_UNUSED. One slot always stays empty so that a
+ * full ring and an empty one differ: ntu == ntc is count - 1 unused, and
+ * ntc == ntu + 1 (modulo count) is 0, a full ring.
+ */
+static inline u32 rxpath_ring_unused(u32 count, u32 ntu, u32 ntc)
+{
+	return ntc > ntu ? ntc - ntu - 1 : count + ntc - ntu - 1;
+}
+
+/* The index i descriptors after ntc (i < count), past the ring's end. */
+static inline u32 rxpath_ring_next(u32 count, u32 ntc, u32 i)
+{
+	return ntc >= count - i ? ntc - (count - i) : ntc + i;
+}
+
+/*
+ * missed_while_full: the NIC's missed/no-buffer/fifo drop counters (one
+ * sum) grew since the last observation, and the ring was full then. Each
+ * observation is one step; the first only primes. A counter that went
+ * down was reset with the device: that step counts nothing.
+ */
+struct rxpath_ring_missed {
+	u64 last;
+	bool last_full;
+	bool primed;
+};
+
+static inline bool rxpath_ring_missed_step(struct rxpath_ring_missed *m,
+					   u64 missed, bool full)
+{
+	bool event = m->primed && m->last_full && missed > m->last;
+
+	m->last = missed;
+	m->last_full = full;
+	m->primed = true;
+	return event;
+}
+
 /* softnet.c */
 int rxpath_softnet_init(void);
 void rxpath_softnet_exit(void);
