@@ -946,37 +946,60 @@ static bool rxpath_test_row_ok(const char *row)
 	return row[strlen(row) - 1] == '\n';
 }
 
+/* A table's header line. */
+static void rxpath_test_header(struct kunit *test,
+			       const struct rxpath_cpu_table *t, const char *want)
+{
+	struct seq_file *m = rxpath_test_seq(test, t);
+
+	t->show_header(m);
+	KUNIT_EXPECT_STREQ(test, m->buf, want);
+}
+
+/* CPU 0's row: its number, then fields numbers or "-", fields in all. */
+static void rxpath_test_row(struct kunit *test, const struct rxpath_cpu_table *t,
+			    unsigned int fields)
+{
+	struct seq_file *m = rxpath_test_seq(test, t);
+
+	t->show_row(m, 0);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), fields);
+	KUNIT_EXPECT_TRUE(test, !strncmp(m->buf, "0 ", 2));
+	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(m->buf), "row '%s'", m->buf);
+}
+
+/* A histogram's header, after checking CPU 0's row has a cell per column. */
+static const char *rxpath_test_hist(struct kunit *test,
+				    const struct rxpath_cpu_table *t)
+{
+	struct seq_file *h = rxpath_test_seq(test, t);
+	struct seq_file *r = rxpath_test_seq(test, t);
+
+	t->show_header(h);
+	t->show_row(r, 0);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf), rxpath_test_fields(h->buf));
+	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(r->buf), "row '%s'", r->buf);
+	return h->buf;
+}
+
 static void rxpath_softnet_header_columns(struct kunit *test)
 {
-	struct seq_file *m = rxpath_test_seq(test, &rxpath_softnet_table);
-
-	rxpath_softnet_table.show_header(m);
-	KUNIT_EXPECT_STREQ(test, m->buf,
+	rxpath_test_header(test, &rxpath_softnet_table,
 			   "cpu processed dropped time_squeeze received_rps flow_limit input_qlen process_qlen backlog_max backlog_enqueues backlog_drops\n");
 }
 
 static void rxpath_softnet_row_format(struct kunit *test)
 {
-	struct seq_file *m = rxpath_test_seq(test, &rxpath_softnet_table);
-
-	rxpath_softnet_table.show_row(m, 0);
-	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), 11U);
-	KUNIT_EXPECT_TRUE(test, !strncmp(m->buf, "0 ", 2));
-	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(m->buf), "row '%s'", m->buf);
+	rxpath_test_row(test, &rxpath_softnet_table, 11);
 }
 
 static void rxpath_backlog_hist_row_matches_header(struct kunit *test)
 {
-	struct seq_file *h = rxpath_test_seq(test, &rxpath_backlog_hist_table);
-	struct seq_file *r = rxpath_test_seq(test, &rxpath_backlog_hist_table);
+	const char *h = rxpath_test_hist(test, &rxpath_backlog_hist_table);
 
-	rxpath_backlog_hist_table.show_header(h);
-	rxpath_backlog_hist_table.show_row(r, 0);
-	KUNIT_EXPECT_TRUE(test, !strncmp(h->buf, "cpu 0 1 2-3 4-7 ", 16));
+	KUNIT_EXPECT_TRUE(test, !strncmp(h, "cpu 0 1 2-3 4-7 ", 16));
 	/* At least up to the 1024-2047 bucket: cpu + 12 buckets. */
-	KUNIT_EXPECT_GE(test, rxpath_test_fields(h->buf), 13U);
-	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf), rxpath_test_fields(h->buf));
-	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(r->buf), "row '%s'", r->buf);
+	KUNIT_EXPECT_GE(test, rxpath_test_fields(h), 13U);
 }
 
 static void rxpath_seq_hist_header_labels(struct kunit *test)
@@ -1042,35 +1065,23 @@ static void rxpath_cpu_seq_next_cpu_offline(struct kunit *test)
 
 static void rxpath_budget_header_columns(struct kunit *test)
 {
-	struct seq_file *m = rxpath_test_seq(test, &rxpath_budget_table);
-
-	rxpath_budget_table.show_header(m);
-	KUNIT_EXPECT_STREQ(test, m->buf,
+	rxpath_test_header(test, &rxpath_budget_table,
 			   "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles packets max_cycle_usecs outside_polls\n");
 }
 
 static void rxpath_budget_row_format(struct kunit *test)
 {
-	struct seq_file *m = rxpath_test_seq(test, &rxpath_budget_table);
-
-	rxpath_budget_table.show_row(m, 0);
-	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), 9U);
-	KUNIT_EXPECT_TRUE(test, !strncmp(m->buf, "0 ", 2));
-	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(m->buf), "row '%s'", m->buf);
+	rxpath_test_row(test, &rxpath_budget_table, 9);
 }
 
 static void rxpath_budget_hist_row_matches_header(struct kunit *test)
 {
-	struct seq_file *h = rxpath_test_seq(test, &rxpath_budget_hist_table);
-	struct seq_file *r = rxpath_test_seq(test, &rxpath_budget_hist_table);
+	const char *h = rxpath_test_hist(test, &rxpath_budget_hist_table);
 
-	rxpath_budget_hist_table.show_header(h);
-	rxpath_budget_hist_table.show_row(r, 0);
-	KUNIT_EXPECT_STREQ(test, h->buf,
+	KUNIT_EXPECT_STREQ(test, h,
 			   "cpu 0-9 10-19 20-29 30-39 40-49 50-59 60-69 70-79 80-89 90-99 100+\n");
-	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf),
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(h),
 			(unsigned int)RXPATH_BUDGET_BUCKETS + 1);
-	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(r->buf), "row '%s'", r->buf);
 }
 
 static struct kunit_case rxpath_table_cases[] = {

@@ -105,6 +105,36 @@ void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t
 			    &rxpath_cpu_table_fops);
 }
 
+static int rxpath_file_open(struct inode *inode, struct file *file)
+{
+	const struct rxpath_file *f = inode->i_private;
+
+	return single_open(file, f->show, NULL);
+}
+
+static ssize_t rxpath_file_write(struct file *file, const char __user *ubuf,
+				 size_t len, loff_t *ppos)
+{
+	const struct rxpath_file *f = file_inode(file)->i_private;
+
+	return f->write ? f->write(file, ubuf, len, ppos) : -EINVAL;
+}
+
+static const struct file_operations rxpath_file_fops = {
+	.owner = THIS_MODULE,
+	.open = rxpath_file_open,
+	.read = seq_read,
+	.write = rxpath_file_write,
+	.llseek = seq_lseek,
+	.release = single_release,
+};
+
+void rxpath_debugfs_file(const char *name, const struct rxpath_file *f)
+{
+	debugfs_create_file(name, f->write ? 0644 : 0444, rxpath_debugfs_dir,
+			    (void *)f, &rxpath_file_fops);
+}
+
 /* Column names of a log2 histogram: "0 1 2-3 4-7 ...". */
 void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets)
 {
@@ -221,11 +251,6 @@ static int rxpath_reset_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int rxpath_reset_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, rxpath_reset_show, NULL);
-}
-
 static ssize_t rxpath_reset_write(struct file *file, const char __user *ubuf,
 				  size_t len, loff_t *ppos)
 {
@@ -246,13 +271,9 @@ static ssize_t rxpath_reset_write(struct file *file, const char __user *ubuf,
 	return len;
 }
 
-static const struct file_operations rxpath_reset_fops = {
-	.owner = THIS_MODULE,
-	.open = rxpath_reset_open,
-	.read = seq_read,
+static const struct rxpath_file rxpath_reset_file = {
+	.show = rxpath_reset_show,
 	.write = rxpath_reset_write,
-	.llseek = seq_lseek,
-	.release = single_release,
 };
 
 /* ---- status ------------------------------------------------------------ */
@@ -273,28 +294,16 @@ static const char *const rxpath_sysctls[] = {
 
 static void rxpath_show_sysctl(struct seq_file *m, const char *name)
 {
-	char path[64], val[128];
-	struct file *f;
-	loff_t pos = 0;
-	ssize_t n;
+	char val[128];
+	ssize_t n = rxpath_sysctl_read(name, val, sizeof(val));
 
-	snprintf(path, sizeof(path), "/proc/sys/net/core/%s", name);
-	f = filp_open(path, O_RDONLY, 0);
-	if (IS_ERR(f)) {
-		if (PTR_ERR(f) != -ENOENT)
-			seq_printf(m, "sysctl net.core.%s unreadable: %pe\n",
-				   name, f);
+	if (n == -ENOENT)
 		return;
-	}
-	n = kernel_read(f, val, sizeof(val) - 1, &pos);
-	filp_close(f, NULL);
-	if (n < 0) {
+	if (n < 0)
 		seq_printf(m, "sysctl net.core.%s unreadable: %pe\n", name,
 			   ERR_PTR(n));
-		return;
-	}
-	val[n] = '\0';
-	seq_printf(m, "sysctl net.core.%s %s\n", name, strim(val));
+	else
+		seq_printf(m, "sysctl net.core.%s %s\n", name, strim(val));
 }
 
 static int rxpath_status_show(struct seq_file *m, void *v)
@@ -313,17 +322,8 @@ static int rxpath_status_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int rxpath_status_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, rxpath_status_show, NULL);
-}
-
-static const struct file_operations rxpath_status_fops = {
-	.owner = THIS_MODULE,
-	.open = rxpath_status_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = single_release,
+static const struct rxpath_file rxpath_status_file = {
+	.show = rxpath_status_show,
 };
 
 /* ---- directory ------------------------------------------------------- */
@@ -336,8 +336,8 @@ int rxpath_debugfs_init(void)
 	if (IS_ERR(d))
 		return PTR_ERR(d);
 	rxpath_debugfs_dir = d;
-	debugfs_create_file("status", 0444, d, NULL, &rxpath_status_fops);
-	debugfs_create_file("reset", 0644, d, NULL, &rxpath_reset_fops);
+	rxpath_debugfs_file("status", &rxpath_status_file);
+	rxpath_debugfs_file("reset", &rxpath_reset_file);
 	return 0;
 }
 

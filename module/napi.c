@@ -296,11 +296,6 @@ static int rxpath_budget_warn_pct_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int rxpath_budget_warn_pct_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, rxpath_budget_warn_pct_show, NULL);
-}
-
 static ssize_t rxpath_budget_warn_pct_write(struct file *file,
 					    const char __user *ubuf,
 					    size_t len, loff_t *ppos)
@@ -321,13 +316,9 @@ static ssize_t rxpath_budget_warn_pct_write(struct file *file,
 	return len;
 }
 
-static const struct file_operations rxpath_budget_warn_pct_fops = {
-	.owner = THIS_MODULE,
-	.open = rxpath_budget_warn_pct_open,
-	.read = seq_read,
+static const struct rxpath_file rxpath_budget_warn_pct_file = {
+	.show = rxpath_budget_warn_pct_show,
 	.write = rxpath_budget_warn_pct_write,
-	.llseek = seq_lseek,
-	.release = single_release,
 };
 
 /* ---- budget tables ------------------------------------------------------ */
@@ -637,17 +628,8 @@ static int rxpath_napi_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int rxpath_napi_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, rxpath_napi_show, NULL);
-}
-
-static const struct file_operations rxpath_napi_fops = {
-	.owner = THIS_MODULE,
-	.open = rxpath_napi_open,
-	.read = seq_read,
-	.llseek = seq_lseek,
-	.release = single_release,
+static const struct rxpath_file rxpath_napi_file = {
+	.show = rxpath_napi_show,
 };
 
 static bool rxpath_napi_slot_of_dev(const struct rxpath_napi_slot *s,
@@ -742,10 +724,8 @@ void rxpath_napi_debugfs_init(void)
 {
 	rxpath_debugfs_cpu_table("budget", &rxpath_budget_table);
 	rxpath_debugfs_cpu_table("budget_hist", &rxpath_budget_hist_table);
-	debugfs_create_file("budget_warn_pct", 0644, rxpath_debugfs_dir, NULL,
-			    &rxpath_budget_warn_pct_fops);
-	debugfs_create_file("napi", 0444, rxpath_debugfs_dir, NULL,
-			    &rxpath_napi_fops);
+	rxpath_debugfs_file("budget_warn_pct", &rxpath_budget_warn_pct_file);
+	rxpath_debugfs_file("napi", &rxpath_napi_file);
 }
 
 void rxpath_napi_exit(void)

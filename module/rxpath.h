@@ -51,9 +51,21 @@ struct rxpath_cpu_table {
 	void (*show_row)(struct seq_file *m, unsigned int cpu);
 };
 
+/*
+ * A file of one seq_file text, and, when write is set, a control (0644;
+ * 0444 otherwise). The struct is the file's private data: it must outlive
+ * the file.
+ */
+struct rxpath_file {
+	int (*show)(struct seq_file *m, void *v);
+	ssize_t (*write)(struct file *file, const char __user *ubuf,
+			 size_t len, loff_t *ppos);
+};
+
 int rxpath_debugfs_init(void);
 void rxpath_debugfs_exit(void);
 void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t);
+void rxpath_debugfs_file(const char *name, const struct rxpath_file *f);
 int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
 		      char *buf, size_t size);
 void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets);
@@ -220,6 +232,7 @@ void rxpath_rings_exit(void);
 void rxpath_rings_show_status(struct seq_file *m);
 
 /* sysctl.c */
+ssize_t rxpath_sysctl_read(const char *name, char *buf, size_t size);
 void *rxpath_sysctl_net_core_var(const char *procname, const char *handler,
 				 size_t size);
 

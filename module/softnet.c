@@ -207,11 +207,6 @@ static int rxpath_backlog_hook_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static int rxpath_backlog_hook_open(struct inode *inode, struct file *file)
-{
-	return single_open(file, rxpath_backlog_hook_show, NULL);
-}
-
 static ssize_t rxpath_backlog_hook_write(struct file *file,
 					 const char __user *ubuf, size_t len,
 					 loff_t *ppos)
@@ -236,13 +231,9 @@ static ssize_t rxpath_backlog_hook_write(struct file *file,
 	return err ? err : len;
 }
 
-static const struct file_operations rxpath_backlog_hook_fops = {
-	.owner = THIS_MODULE,
-	.open = rxpath_backlog_hook_open,
-	.read = seq_read,
+static const struct rxpath_file rxpath_backlog_hook_file = {
+	.show = rxpath_backlog_hook_show,
 	.write = rxpath_backlog_hook_write,
-	.llseek = seq_lseek,
-	.release = single_release,
 };
 
 /* ---- tables ------------------------------------------------------------ */
@@ -365,8 +356,7 @@ void rxpath_softnet_debugfs_init(void)
 {
 	rxpath_debugfs_cpu_table("softnet", &rxpath_softnet_table);
 	rxpath_debugfs_cpu_table("backlog_hist", &rxpath_backlog_hist_table);
-	debugfs_create_file("backlog_hook", 0644, rxpath_debugfs_dir, NULL,
-			    &rxpath_backlog_hook_fops);
+	rxpath_debugfs_file("backlog_hook", &rxpath_backlog_hook_file);
 }
 
 void rxpath_softnet_exit(void)

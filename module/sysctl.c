@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Finding the variable behind a sysctl on kernels that do not export it,
+ * Reading net.core sysctls the way `sysctl` does, and finding the variable
+ * behind one on kernels that do not export it,
  * without kallsyms: rxpath reads the sysctl's /proc/sys file once, from its
  * own init, with a kprobe on the sysctl's handler (proc_dointvec and its
  * kin, which take the ctl_table as their first argument). The table's .data
@@ -25,6 +26,29 @@ struct rxpath_sysctl_lookup {
 
 static struct rxpath_sysctl_lookup *rxpath_sysctl_current;
 static DEFINE_MUTEX(rxpath_sysctl_lock);
+
+/*
+ * The text of /proc/sys/net/core/<name>, NUL-terminated in buf: its length,
+ * or a negative errno (-ENOENT when this kernel or namespace has no such
+ * sysctl). Process context.
+ */
+ssize_t rxpath_sysctl_read(const char *name, char *buf, size_t size)
+{
+	char path[64];
+	struct file *f;
+	loff_t pos = 0;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/sys/net/core/%s", name);
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	n = kernel_read(f, buf, size - 1, &pos);
+	filp_close(f, NULL);
+	if (n >= 0)
+		buf[n] = '\0';
+	return n;
+}
 
 /* int handler(const struct ctl_table *table, int write, void *buf, ...) */
 static int rxpath_sysctl_handler_pre(struct kprobe *kp, struct pt_regs *regs)
@@ -54,28 +78,21 @@ void *rxpath_sysctl_net_core_var(const char *procname, const char *handler,
 		.symbol_name = handler,
 		.pre_handler = rxpath_sysctl_handler_pre,
 	};
-	char path[64], buf[32];
-	struct file *f;
-	loff_t pos = 0;
+	char buf[32];
 	ssize_t n;
 	int err;
 
-	snprintf(path, sizeof(path), "/proc/sys/net/core/%s", procname);
-	f = filp_open(path, O_RDONLY, 0);
-	if (IS_ERR(f))
-		return f;
 	mutex_lock(&rxpath_sysctl_lock);
 	err = register_kprobe(&kp);
 	if (!err) {
 		WRITE_ONCE(rxpath_sysctl_current, &l);
-		n = kernel_read(f, buf, sizeof(buf), &pos);
+		n = rxpath_sysctl_read(procname, buf, sizeof(buf));
 		WRITE_ONCE(rxpath_sysctl_current, NULL);
 		unregister_kprobe(&kp);
 		if (n < 0)
 			err = n;
 	}
 	mutex_unlock(&rxpath_sysctl_lock);
-	filp_close(f, NULL);
 	if (err)
 		return ERR_PTR(err);
 	if (!l.data)
