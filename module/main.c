@@ -21,6 +21,7 @@ static int __init rxpath_init(void)
 {
 	int err;
 
+	rxpath_napi_find_budget();
 	err = rxpath_softnet_init();
 	if (err)
 		goto err_out;

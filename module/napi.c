@@ -685,7 +685,13 @@ void rxpath_napi_show_status(struct seq_file *m)
 
 /* ---- init / exit ------------------------------------------------------- */
 
-static void rxpath_napi_find_budget(void)
+/*
+ * Called first of all at load (main.c): the lookup's temporary kprobe
+ * changes the filter of ftrace's kprobe ops, which re-patches every call
+ * site that ops covers; before rxpath's own probes exist, that is only the
+ * handler's.
+ */
+void rxpath_napi_find_budget(void)
 {
 	int *var = rxpath_netdev_budget_var();
 
@@ -707,7 +713,6 @@ int rxpath_napi_init(void)
 	rxpath_napi_cpus = alloc_percpu(struct rxpath_napi_cpu);
 	if (!rxpath_napi_cpus)
 		return -ENOMEM;
-	rxpath_napi_find_budget();
 	rxpath_napi_nb_registered =
 		!register_netdevice_notifier(&rxpath_napi_netdev_nb);
 	rxpath_probe_report(&rxpath_napi_poll_probe,

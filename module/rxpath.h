@@ -220,6 +220,7 @@ void rxpath_softnet_show_status(struct seq_file *m);
 void rxpath_softnet_sample(void);
 
 /* napi.c */
+void rxpath_napi_find_budget(void);
 int rxpath_napi_init(void);
 void rxpath_napi_exit(void);
 void rxpath_napi_debugfs_init(void);
