@@ -36,6 +36,7 @@ static int __init rxpath_init(void)
 		goto err_rings;
 	rxpath_softnet_debugfs_init();
 	rxpath_napi_debugfs_init();
+	rxpath_rings_debugfs_init();
 	pr_info("version %s loaded\n", RXPATH_VERSION);
 	return 0;
 

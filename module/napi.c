@@ -77,6 +77,7 @@ struct rxpath_napi_slot {
 	u64 polls;
 	u64 packets;
 	u64 full_polls;
+	struct rxpath_napi_rings rings;	/* rings.c's */
 };
 
 #define RXPATH_NAPI_SLOTS_BITS	6
@@ -211,6 +212,7 @@ rxpath_napi_slot_get(struct rxpath_napi_cpu *pc, const struct napi_struct *napi)
 	WRITE_ONCE(s->packets, 0);
 	WRITE_ONCE(s->full_polls, 0);
 	WRITE_ONCE(s->max_work, 0);
+	memset(&s->rings, 0, sizeof(s->rings));
 	WRITE_ONCE(s->napi_id, id);
 	WRITE_ONCE(s->dev, napi->dev);
 	WRITE_ONCE(s->gen, pc->gen);
@@ -255,6 +257,7 @@ static void rxpath_napi_poll(void *data, struct napi_struct *napi, int work,
 		WRITE_ONCE(s->max_work, work);
 	WRITE_ONCE(s->weight, budget);
 	WRITE_ONCE(s->last_jiffies, jiffies);
+	rxpath_rings_poll(&s->rings, napi, work, budget);
 }
 
 static struct rxpath_probe rxpath_napi_poll_probe = {
@@ -420,21 +423,6 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_budget_hist_table);
 
 /* ---- the NAPI table ---------------------------------------------------- */
 
-struct rxpath_napi_row {
-	const struct napi_struct *napi;
-	unsigned int napi_id;
-	int cpu;
-	unsigned long last_jiffies;
-	u64 polls;
-	u64 packets;
-	u64 full_polls;
-	unsigned int weight;
-	unsigned int max_work;
-	bool live;
-	bool backlog;
-	char dev[IFNAMSIZ];
-};
-
 static int rxpath_napi_row_cmp_key(const void *a, const void *b)
 {
 	const struct rxpath_napi_row *x = a, *y = b;
@@ -497,6 +485,7 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
 				r->packets = READ_ONCE(s->packets);
 				r->full_polls = READ_ONCE(s->full_polls);
 				r->max_work = READ_ONCE(s->max_work);
+				r->rings = s->rings;
 			}
 			n++;
 		}
@@ -516,6 +505,7 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
 			to->packets += r->packets;
 			to->full_polls += r->full_polls;
 			to->max_work = max(to->max_work, r->max_work);
+			rxpath_rings_merge(&to->rings, &r->rings);
 			continue;
 		}
 		rows[m++] = *r;
@@ -583,11 +573,6 @@ static void rxpath_napi_forget(bool (*gone)(const struct rxpath_napi_slot *s,
 	}
 }
 
-struct rxpath_napi_rows {
-	struct rxpath_napi_row *row;
-	unsigned int n;
-};
-
 static bool rxpath_napi_slot_unlisted(const struct rxpath_napi_slot *s,
 				      const void *arg)
 {
@@ -599,32 +584,56 @@ static bool rxpath_napi_slot_unlisted(const struct rxpath_napi_slot *s,
 	return r && !r->live;
 }
 
+/*
+ * The instances that exist now, one row each, merged over CPUs and sorted
+ * for showing; forgets the slots of those that are gone. rows->n is 0 when
+ * the poll probe is not attached. Put with rxpath_napi_rows_put.
+ */
+int rxpath_napi_rows_get(struct rxpath_napi_rows *rows)
+{
+	unsigned int i, n;
+
+	rows->n = 0;
+	rows->row = kvcalloc(num_possible_cpus() * RXPATH_NAPI_SLOTS,
+			     sizeof(*rows->row), GFP_KERNEL);
+	if (!rows->row)
+		return -ENOMEM;
+	if (!rxpath_napi_poll_probe.attached)
+		return 0;
+	rows->n = rxpath_napi_collect(rows->row);
+	rxpath_napi_mark_live(rows->row, rows->n);
+	rxpath_napi_forget(rxpath_napi_slot_unlisted, rows);
+	for (i = 0, n = 0; i < rows->n; i++)
+		if (rows->row[i].live)
+			rows->row[n++] = rows->row[i];
+	rows->n = n;
+	sort(rows->row, rows->n, sizeof(*rows->row), rxpath_napi_row_cmp_show, NULL);
+	return 0;
+}
+
+void rxpath_napi_rows_put(struct rxpath_napi_rows *rows)
+{
+	kvfree(rows->row);
+}
+
 static int rxpath_napi_show(struct seq_file *m, void *v)
 {
 	struct rxpath_napi_rows rows;
 	struct rxpath_napi_row *r;
 	unsigned int i;
+	int err;
 
 	seq_puts(m, "napi_id dev cpu polls packets full_polls weight max_work\n");
-	if (!rxpath_napi_poll_probe.attached)
-		return 0;
-	rows.row = kvcalloc(num_possible_cpus() * RXPATH_NAPI_SLOTS,
-			    sizeof(*rows.row), GFP_KERNEL);
-	if (!rows.row)
-		return -ENOMEM;
-	rows.n = rxpath_napi_collect(rows.row);
-	rxpath_napi_mark_live(rows.row, rows.n);
-	rxpath_napi_forget(rxpath_napi_slot_unlisted, &rows);
-	sort(rows.row, rows.n, sizeof(*rows.row), rxpath_napi_row_cmp_show, NULL);
+	err = rxpath_napi_rows_get(&rows);
+	if (err)
+		return err;
 	for (i = 0; i < rows.n; i++) {
 		r = &rows.row[i];
-		if (!r->live)
-			continue;
 		seq_printf(m, "%u %s %d %llu %llu %llu %u %u\n", r->napi_id,
 			   r->dev, r->cpu, r->polls, r->packets, r->full_polls,
 			   r->weight, r->max_work);
 	}
-	kvfree(rows.row);
+	rxpath_napi_rows_put(&rows);
 	return 0;
 }
 

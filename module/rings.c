@@ -12,10 +12,25 @@
  * driver, every struct member rxpath would read and its offset and size,
  * or why the driver is not resolved.
  *
- * This is the first part of the ring table: the reading of the rings
- * themselves, per NAPI poll, comes next.
+ * The rings are read after every poll of a resolved driver's NAPI
+ * (rxpath_rings_poll, from the napi:napi_poll probe): from the napi_struct
+ * to the driver's container, its RX ring pointer and the ring's indices.
+ * Nothing is read per packet. The ring struct outlives its NAPI's polls,
+ * but a resize may rewrite it under a poll that used less than its weight,
+ * so its members are read with copy_from_kernel_nofault and the indices
+ * are used only when they fit count. Descriptor memory, freed without RCU
+ * when a queue is torn down, is read only after a poll that used its whole
+ * weight: the core still owns the NAPI then, and no napi_disable can pass.
+ *
+ * pending, the descriptors the NIC completed and the driver has not yet
+ * cleaned, is a binary search from next_to_clean for the first descriptor
+ * not done (the NIC completes in order): about log2(count) descriptor
+ * reads, for the drivers whose done test the row names.
  */
+#include <linux/kallsyms.h>
 #include <linux/module.h>
+#include <linux/sched/clock.h>
+#include <linux/uaccess.h>
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
 #include <linux/vmalloc.h>
@@ -31,7 +46,22 @@ enum {
 	RXPATH_RF_DESC,
 	RXPATH_RF_NEXT,		/* the next ring of the same vector */
 	RXPATH_RF_NUM_FREE,	/* virtio: free descriptors */
+	RXPATH_RF_SIZE,		/* the descriptor area's size, bytes */
+	RXPATH_RF_QUEUE,	/* the queue's index */
 	RXPATH_RF_NR,
+};
+
+/*
+ * A descriptor the NIC has written back: the bits mask of the byte (width
+ * 1) or little-endian u16 (width 2) at offset are not all clear. width 0:
+ * rxpath does not tell.
+ */
+struct rxpath_ring_done {
+	u8 offset;
+	u8 width;
+	u16 mask;
+	u8 size;		/* the descriptor's size, bytes */
+	const char *wide;	/* container member: non-zero, twice size */
 };
 
 struct rxpath_ring_driver {
@@ -41,55 +71,84 @@ struct rxpath_ring_driver {
 	const char *napi;	/* member path of that napi_struct */
 	const char *ring_ptr;	/* member path of the pointer to the RX ring */
 	const char *field[RXPATH_RF_NR];	/* ring members, NULL: unused */
+	struct rxpath_ring_done done;
 
-	/* Resolved, under rxpath_rings_lock. */
+	/* Resolved, under rxpath_rings_lock; ready publishes them. */
+	bool ready;
+	unsigned long poll_addr;	/* learnt at the first poll seen */
 	int err;		/* 0: resolved; -ENODEV: not loaded */
 	const char *why;
 	char ring[RXPATH_BTF_NAME_MAX];	/* the ring struct's name */
-	struct rxpath_btf_member napi_m, ring_ptr_m;
+	struct rxpath_btf_member napi_m, ring_ptr_m, wide_m;
 	struct rxpath_btf_member field_m[RXPATH_RF_NR];
 };
 
-#define RXPATH_RING_FIELDS(count, ntu, ntc, desc, next) \
+#define RXPATH_RING_FIELDS(count, ntu, ntc, desc, next, queue, size) \
 	{ [RXPATH_RF_COUNT] = count, [RXPATH_RF_NTU] = ntu, \
 	  [RXPATH_RF_NTC] = ntc, [RXPATH_RF_DESC] = desc, \
-	  [RXPATH_RF_NEXT] = next }
-#define RXPATH_RING_INTEL(next) \
-	RXPATH_RING_FIELDS("count", "next_to_use", "next_to_clean", "desc", next)
+	  [RXPATH_RF_NEXT] = next, [RXPATH_RF_QUEUE] = queue, \
+	  [RXPATH_RF_SIZE] = size }
+/* Intel's rings; size (of the descriptor area) where pending is read. */
+#define RXPATH_RING_INTEL(next, queue, size) \
+	RXPATH_RING_FIELDS("count", "next_to_use", "next_to_clean", "desc", \
+			   next, queue, size)
+/*
+ * Done tests: e1000e clears an extended descriptor's status byte when it
+ * cleans it, DD is bit 0 of byte 8 (16 and 32 byte formats alike); e1000's
+ * legacy descriptor has its status at byte 12. igb, igc and ixgbe zero the
+ * written-back length (byte 12) of every descriptor they re-arm and stop
+ * at a zero length, their DD bit may be stale. i40e and ice clean past
+ * next_to_clean (next_to_process): rxpath does not tell their pending.
+ * Descriptors are 16 bytes, e1000e's 32 when it splits packets (jumbo
+ * frames: rx_ps_pages).
+ */
+#define RXPATH_DONE_E1000E	{ 8, 1, 0x01, 16, "rx_ps_pages" }
+#define RXPATH_DONE_E1000	{ 12, 1, 0x01, 16 }
+#define RXPATH_DONE_ADV		{ 12, 2, 0xffff, 16 }
 
 static struct rxpath_ring_driver rxpath_ring_drivers[] = {
 	{ "e1000e", "e1000e_poll", "e1000_adapter", "napi", "rx_ring",
-	  RXPATH_RING_INTEL(NULL) },
+	  RXPATH_RING_INTEL(NULL, NULL, "size"), RXPATH_DONE_E1000E },
 	{ "e1000", "e1000_clean", "e1000_adapter", "napi", "rx_ring",
-	  RXPATH_RING_INTEL(NULL) },
+	  RXPATH_RING_INTEL(NULL, NULL, "size"), RXPATH_DONE_E1000 },
 	{ "igb", "igb_poll", "igb_q_vector", "napi", "rx.ring",
-	  RXPATH_RING_INTEL(NULL) },
+	  RXPATH_RING_INTEL(NULL, "queue_index", "size"), RXPATH_DONE_ADV },
 	{ "igc", "igc_poll", "igc_q_vector", "napi", "rx.ring",
-	  RXPATH_RING_INTEL(NULL) },
+	  RXPATH_RING_INTEL(NULL, "queue_index", "size"), RXPATH_DONE_ADV },
 	{ "ixgbe", "ixgbe_poll", "ixgbe_q_vector", "napi", "rx.ring",
-	  RXPATH_RING_INTEL("next") },
+	  RXPATH_RING_INTEL("next", "queue_index", "size"), RXPATH_DONE_ADV },
 	{ "i40e", "i40e_napi_poll", "i40e_q_vector", "napi", "rx.ring",
-	  RXPATH_RING_INTEL("next") },
+	  RXPATH_RING_INTEL("next", "queue_index", NULL) },
 	{ "ice", "ice_napi_poll", "ice_q_vector", "napi", "rx.rx_ring",
-	  RXPATH_RING_INTEL("next") },
+	  RXPATH_RING_INTEL("next", "q_index", NULL) },
 	{ "virtio_net", "virtnet_poll", "receive_queue", "napi", "vq",
 	  { [RXPATH_RF_NUM_FREE] = "num_free" } },
 };
 
 static DEFINE_MUTEX(rxpath_rings_lock);
+/* Grows when a driver is resolved: instances not yet matched look again. */
+static unsigned int rxpath_rings_gen = 1;
 
-/* What a member must be: a pointer, or an integer of 2 or 4 bytes. */
+/*
+ * What a member must be: a pointer, or an integer of 2 or 4 bytes (a queue
+ * index may be 1).
+ */
 static bool rxpath_ring_member_ok(unsigned int role,
 				  const struct rxpath_btf_member *m)
 {
 	if (role == RXPATH_RF_DESC || role == RXPATH_RF_NEXT)
-		return m->kind == RXPATH_BTF_PTR;
-	return m->kind == RXPATH_BTF_INT && (m->size == 2 || m->size == 4);
+		return m->kind == RXPATH_BTF_PTR && m->size == sizeof(void *);
+	return m->kind == RXPATH_BTF_INT &&
+	       (m->size == 2 || m->size == 4 ||
+		(m->size == 1 && role == RXPATH_RF_QUEUE));
 }
 
 static int rxpath_ring_fail(struct rxpath_ring_driver *d, int err,
 			    const char *why)
 {
+	/* Probes see a driver from its ready on; they read no more after. */
+	WRITE_ONCE(d->ready, false);
+	WRITE_ONCE(d->poll_addr, 0);
 	d->err = err;
 	d->why = why;
 	return err;
@@ -131,7 +190,18 @@ static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
 		if (!rxpath_ring_member_ok(r, &d->field_m[r]))
 			return rxpath_ring_fail(d, -EINVAL, "a ring member is not of the expected kind or size");
 	}
-	return rxpath_ring_fail(d, 0, NULL);
+	if (d->ring_ptr_m.kind != RXPATH_BTF_PTR ||
+	    d->ring_ptr_m.size != sizeof(void *))
+		return rxpath_ring_fail(d, -EINVAL, "the ring pointer is not a pointer");
+	if (d->done.wide &&
+	    (rxpath_btf_member(btf, id, d->done.wide, &d->wide_m) ||
+	     !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->wide_m)))
+		return rxpath_ring_fail(d, -ENOENT, "the descriptor format's member is missing");
+	rxpath_ring_fail(d, 0, NULL);
+	/* Pairs with the acquire in rxpath_rings_poll. */
+	smp_store_release(&d->ready, true);
+	WRITE_ONCE(rxpath_rings_gen, rxpath_rings_gen + 1);
+	return 0;
 }
 
 /* Resolves d from /sys/kernel/btf; vm is vmlinux's, parsed. */
@@ -247,6 +317,302 @@ static struct notifier_block rxpath_rings_module_nb = {
 	.notifier_call = rxpath_rings_module_event,
 };
 
+/* ---- probe context: the rings, after each poll --------------------------- */
+
+/* An integer or pointer member of a struct that may be changing under us. */
+static bool rxpath_ring_get(const void *base, const struct rxpath_btf_member *m,
+			    u64 *val)
+{
+	const void *src = base + m->offset;
+	u32 v32;
+	u16 v16;
+	u8 v8;
+
+	switch (m->size) {
+	case 1:
+		if (copy_from_kernel_nofault(&v8, src, 1))
+			return false;
+		*val = v8;
+		return true;
+	case 2:
+		if (copy_from_kernel_nofault(&v16, src, 2))
+			return false;
+		*val = v16;
+		return true;
+	case 4:
+		if (copy_from_kernel_nofault(&v32, src, 4))
+			return false;
+		*val = v32;
+		return true;
+	case 8:
+		return !copy_from_kernel_nofault(val, src, 8);
+	}
+	return false;
+}
+
+static const void *rxpath_ring_get_ptr(const void *base,
+				       const struct rxpath_btf_member *m)
+{
+	u64 v;
+
+	return rxpath_ring_get(base, m, &v) ? (const void *)(unsigned long)v : NULL;
+}
+
+static bool rxpath_ring_desc_done(const struct rxpath_ring_done *dn,
+				  const u8 *desc)
+{
+	if (dn->width == 1)
+		return READ_ONCE(desc[dn->offset]) & dn->mask;
+	return le16_to_cpu(READ_ONCE(*(const __le16 *)(desc + dn->offset))) & dn->mask;
+}
+
+/*
+ * The descriptors done from ntc on, among the armed ones the NIC holds:
+ * the NIC completes them in order, so a binary search finds the first one
+ * not done. Only after a full-weight poll (see the top of this file).
+ */
+static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
+			       const void *container, const void *ring,
+			       u32 count, u32 ntc, u32 armed)
+{
+	const u8 *desc = rxpath_ring_get_ptr(ring, &d->field_m[RXPATH_RF_DESC]);
+	u32 lo = 0, hi = armed, mid, dsize = d->done.size;
+	u64 size, wide;
+
+	if (d->done.wide) {
+		if (!rxpath_ring_get(container, &d->wide_m, &wide))
+			return RXPATH_RING_UNKNOWN;
+		if (wide)
+			dsize *= 2;
+	}
+	/* The area is count descriptors, rounded up to a page. */
+	if (!desc || !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_SIZE], &size) ||
+	    size < (u64)dsize * count || size - (u64)dsize * count >= PAGE_SIZE)
+		return RXPATH_RING_UNKNOWN;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (rxpath_ring_desc_done(&d->done,
+					  desc + (size_t)rxpath_ring_next(count, ntc, mid) * dsize))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* One ring after one poll of its NAPI that cleaned work of budget. */
+static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
+			       struct rxpath_ring_state *rs, const void *container,
+			       const void *ring, unsigned int index, int work,
+			       int budget)
+{
+	u64 count, ntu, ntc, queue = index;
+	u32 unused, pending = RXPATH_RING_UNKNOWN, start;
+
+	if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_COUNT], &count) ||
+	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTU], &ntu) ||
+	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTC], &ntc) ||
+	    count > U16_MAX + 1 || !rxpath_ring_indices_ok(count, ntu, ntc))
+		return;		/* caught mid-resize: next poll */
+	if (d->field[RXPATH_RF_QUEUE])
+		rxpath_ring_get(ring, &d->field_m[RXPATH_RF_QUEUE], &queue);
+	unused = rxpath_ring_unused(count, ntu, ntc);
+	if (d->done.width) {
+		/* A poll under its weight stopped at a descriptor not done. */
+		pending = work < budget ? 0 :
+			  rxpath_ring_pending(d, container, ring, count, ntc,
+						    count - 1 - unused);
+	}
+	if (!rs->stamp)
+		rs->min_unused = rs->max_pending = RXPATH_RING_UNKNOWN;
+	WRITE_ONCE(rs->queue, queue);
+	WRITE_ONCE(rs->count, count);
+	WRITE_ONCE(rs->ntu, ntu);
+	WRITE_ONCE(rs->ntc, ntc);
+	WRITE_ONCE(rs->unused, unused);
+	WRITE_ONCE(rs->pending, pending);
+	WRITE_ONCE(rs->polls, rs->polls + 1);
+	if (work >= budget)
+		WRITE_ONCE(rs->full_polls, rs->full_polls + 1);
+	if (rs->min_unused == RXPATH_RING_UNKNOWN || unused < rs->min_unused)
+		WRITE_ONCE(rs->min_unused, unused);
+	if (pending != RXPATH_RING_UNKNOWN) {
+		/* At the poll's start: what is pending now and what it cleaned. */
+		start = min_t(u64, (u64)pending + work, count - 1);
+		if (rs->max_pending == RXPATH_RING_UNKNOWN || start > rs->max_pending)
+			WRITE_ONCE(rs->max_pending, start);
+		if (start == count - 1)
+			WRITE_ONCE(rs->full_events, rs->full_events + 1);
+	}
+	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
+}
+
+/* Which resolved driver polls with napi->poll: learnt once per driver. */
+static int rxpath_ring_driver_of(const struct napi_struct *napi)
+{
+	unsigned long poll = (unsigned long)READ_ONCE(napi->poll);
+	char sym[KSYM_NAME_LEN];
+	bool looked = false;
+	char *sp;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(rxpath_ring_drivers); i++) {
+		struct rxpath_ring_driver *d = &rxpath_ring_drivers[i];
+		unsigned long addr;
+
+		if (!smp_load_acquire(&d->ready))
+			continue;
+		addr = READ_ONCE(d->poll_addr);
+		if (addr) {
+			if (addr == poll)
+				return i;
+			continue;
+		}
+		if (!looked) {
+			/* "name [module]" */
+			sprint_symbol_no_offset(sym, poll);
+			sp = strchr(sym, ' ');
+			if (sp)
+				*sp = '\0';
+			looked = true;
+		}
+		if (!strcmp(sym, d->poll)) {
+			WRITE_ONCE(d->poll_addr, poll);
+			return i;
+		}
+	}
+	return -1;
+}
+
+/*
+ * After each poll of a NAPI instance (napi.c), in its slot on this CPU:
+ * the first poll finds its driver, every poll of a resolved driver's
+ * instance reads its RX rings.
+ */
+void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
+		       int work, int budget)
+{
+	const struct rxpath_ring_driver *d;
+	const void *container, *ring;
+	unsigned int i;
+
+	unsigned int gen = READ_ONCE(rxpath_rings_gen);
+
+	if (unlikely(r->gen != gen)) {
+		r->driver = rxpath_ring_driver_of(napi);
+		r->gen = gen;
+	}
+	if (r->driver < 0)
+		return;
+	d = &rxpath_ring_drivers[r->driver];
+	/* Pairs with the release in rxpath_ring_resolve_btf. */
+	if (!smp_load_acquire(&d->ready) || !d->field[RXPATH_RF_NTU])
+		return;
+	container = (const void *)napi - d->napi_m.offset;
+	ring = rxpath_ring_get_ptr(container, &d->ring_ptr_m);
+	for (i = 0; ring && i < RXPATH_RINGS_PER_NAPI; i++) {
+		rxpath_ring_sample(d, &r->ring[i], container, ring, i, work,
+				   budget);
+		if (!d->field[RXPATH_RF_NEXT])
+			break;
+		ring = rxpath_ring_get_ptr(ring, &d->field_m[RXPATH_RF_NEXT]);
+	}
+}
+
+/* The same instance's rings as another CPU saw them, into to. */
+void rxpath_rings_merge(struct rxpath_napi_rings *to,
+			const struct rxpath_napi_rings *from)
+{
+	unsigned int i;
+
+	if (from->gen) {
+		to->gen = from->gen;
+		to->driver = from->driver;
+	}
+	for (i = 0; i < RXPATH_RINGS_PER_NAPI; i++) {
+		struct rxpath_ring_state *t = &to->ring[i];
+		const struct rxpath_ring_state *f = &from->ring[i];
+		struct rxpath_ring_state sum;
+
+		if (!f->stamp)
+			continue;
+		if (!t->stamp) {
+			*t = *f;
+			continue;
+		}
+		sum = f->stamp > t->stamp ? *f : *t;
+		sum.polls = t->polls + f->polls;
+		sum.full_polls = t->full_polls + f->full_polls;
+		sum.full_events = t->full_events + f->full_events;
+		sum.min_unused = min(t->min_unused, f->min_unused);
+		if (t->max_pending == RXPATH_RING_UNKNOWN)
+			sum.max_pending = f->max_pending;
+		else if (f->max_pending == RXPATH_RING_UNKNOWN)
+			sum.max_pending = t->max_pending;
+		else
+			sum.max_pending = max(t->max_pending, f->max_pending);
+		*t = sum;
+	}
+}
+
+/* ---- the rings table ---------------------------------------------------- */
+
+static void rxpath_ring_show_u32(struct seq_file *m, u32 v)
+{
+	if (v == RXPATH_RING_UNKNOWN)
+		seq_puts(m, " -");
+	else
+		seq_printf(m, " %u", v);
+}
+
+static int rxpath_rings_show(struct seq_file *m, void *v)
+{
+	struct rxpath_napi_rows rows;
+	unsigned int i, j;
+	int err;
+
+	seq_puts(m, "dev driver queue count next_to_use next_to_clean unused pending min_unused max_pending polls full_polls full_ring_events missed_while_full\n");
+	err = rxpath_napi_rows_get(&rows);
+	if (err)
+		return err;
+	for (i = 0; i < rows.n; i++) {
+		const struct rxpath_napi_row *r = &rows.row[i];
+
+		if (r->rings.driver < 0 || !r->rings.gen)
+			continue;
+		for (j = 0; j < RXPATH_RINGS_PER_NAPI; j++) {
+			const struct rxpath_ring_state *rs = &r->rings.ring[j];
+
+			if (!rs->stamp)
+				continue;
+			seq_printf(m, "%s %s %u %u %u %u %u", r->dev,
+				   rxpath_ring_drivers[r->rings.driver].name,
+				   rs->queue, rs->count, rs->ntu, rs->ntc,
+				   rs->unused);
+			rxpath_ring_show_u32(m, rs->pending);
+			rxpath_ring_show_u32(m, rs->min_unused);
+			rxpath_ring_show_u32(m, rs->max_pending);
+			seq_printf(m, " %llu %llu", rs->polls, rs->full_polls);
+			if (rs->pending == RXPATH_RING_UNKNOWN)
+				seq_puts(m, " -");
+			else
+				seq_printf(m, " %llu", rs->full_events);
+			seq_puts(m, " -\n");
+		}
+	}
+	rxpath_napi_rows_put(&rows);
+	return 0;
+}
+
+static const struct rxpath_file rxpath_rings_file = {
+	.show = rxpath_rings_show,
+};
+
+void rxpath_rings_debugfs_init(void)
+{
+	rxpath_debugfs_file("rings", &rxpath_rings_file);
+}
+
 /* ---- status ------------------------------------------------------------ */
 
 static void rxpath_ring_show_member(struct seq_file *m, const char *driver,
@@ -278,6 +644,9 @@ void rxpath_rings_show_status(struct seq_file *m)
 		rxpath_ring_show_member(m, d->name, d->container, d->napi, &d->napi_m);
 		rxpath_ring_show_member(m, d->name, d->container, d->ring_ptr,
 					&d->ring_ptr_m);
+		if (d->done.wide)
+			rxpath_ring_show_member(m, d->name, d->container,
+						d->done.wide, &d->wide_m);
 		for (r = 0; r < RXPATH_RF_NR; r++)
 			if (d->field[r])
 				rxpath_ring_show_member(m, d->name, d->ring,

@@ -12,6 +12,7 @@
 #include <linux/math64.h>
 #include <linux/minmax.h>
 #include <linux/list.h>
+#include <linux/if.h>
 #include <linux/seq_file.h>
 #include <linux/kprobes.h>
 #include <uapi/linux/rxpath.h>
@@ -211,6 +212,37 @@ static inline bool rxpath_ring_missed_step(struct rxpath_ring_missed *m,
 	return event;
 }
 
+/*
+ * One RX ring as the polls of one NAPI instance on one CPU saw it
+ * (rings.c). The instant values are those of the last poll (stamp, by
+ * local_clock); pending and what derives from it are RXPATH_RING_UNKNOWN
+ * for drivers whose descriptors rxpath does not read.
+ */
+#define RXPATH_RING_UNKNOWN	U32_MAX
+#define RXPATH_RINGS_PER_NAPI	4
+
+struct rxpath_ring_state {
+	u64 stamp;		/* 0: never read */
+	u32 queue;
+	u32 count;
+	u32 ntu;
+	u32 ntc;
+	u32 unused;
+	u32 pending;
+	u32 min_unused;
+	u32 max_pending;
+	u64 polls;
+	u64 full_polls;
+	u64 full_events;
+};
+
+/* The rings behind one NAPI instance, per CPU, in its NAPI slot. */
+struct rxpath_napi_rings {
+	s8 driver;		/* index in rings.c's table; < 0: none */
+	unsigned int gen;	/* driver was looked up at this rings.c gen */
+	struct rxpath_ring_state ring[RXPATH_RINGS_PER_NAPI];
+};
+
 /* softnet.c */
 int rxpath_softnet_init(void);
 void rxpath_softnet_exit(void);
@@ -227,10 +259,40 @@ void rxpath_napi_debugfs_init(void);
 void rxpath_napi_reset(void);
 void rxpath_napi_show_status(struct seq_file *m);
 
+/* The NAPI instances that exist now, merged over CPUs (napi.c). */
+struct rxpath_napi_row {
+	const struct napi_struct *napi;
+	unsigned int napi_id;
+	int cpu;
+	unsigned long last_jiffies;
+	u64 polls;
+	u64 packets;
+	u64 full_polls;
+	unsigned int weight;
+	unsigned int max_work;
+	bool live;
+	bool backlog;
+	char dev[IFNAMSIZ];
+	struct rxpath_napi_rings rings;
+};
+
+struct rxpath_napi_rows {
+	struct rxpath_napi_row *row;
+	unsigned int n;
+};
+
+int rxpath_napi_rows_get(struct rxpath_napi_rows *rows);
+void rxpath_napi_rows_put(struct rxpath_napi_rows *rows);
+
 /* rings.c */
 int rxpath_rings_init(void);
 void rxpath_rings_exit(void);
 void rxpath_rings_show_status(struct seq_file *m);
+void rxpath_rings_debugfs_init(void);
+void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
+		       int work, int budget);
+void rxpath_rings_merge(struct rxpath_napi_rings *to,
+			const struct rxpath_napi_rings *from);
 
 /* sysctl.c */
 ssize_t rxpath_sysctl_read(const char *name, char *buf, size_t size);

@@ -82,6 +82,13 @@ initramfs_build() {
 		[ "$m" = busybox ] || ln -s busybox "$stage/bin/$m"
 	done
 	mknod -m 600 "$stage/dev/console" c 5 1
+	# ethtool, with the libraries it links (the scenarios read and set
+	# ring sizes with it, as users do).
+	cp /usr/sbin/ethtool "$stage/sbin/ethtool"
+	for m in $(ldd /usr/sbin/ethtool | grep -o '/[^ ]*'); do
+		mkdir -p "$stage$(dirname "$m")"
+		cp -L "$m" "$stage$m"
+	done
 	cp "$RXPATH_TOP/tests/guest/init" "$stage/init"
 	cp "$RXPATH_TOP/tests/guest/lib.sh" "$stage/tests/lib.sh"
 	cp "$RXPATH_TOP"/tests/scenarios/*.sh "$stage/tests/scenarios/"

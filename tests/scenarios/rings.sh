@@ -1,0 +1,115 @@
+# SPDX-License-Identifier: GPL-2.0
+# vm-not-debug: the debug kernel has no BTF, so no ring is resolved (rings-btf checks that status says so)
+# Scenario: the RX ring table, for eth1 (e1000e). Its count is what
+# ethtool -g says, its indices fit it, its polls are the NAPI table's; with
+# the ring at e1000e's minimum a flood fills it, and next_to_clean is the
+# frames received since the ring was set up, modulo its size. Resizes under
+# a flood, and the driver unloaded and loaded again, are survived.
+
+N=$(frames 20000)
+
+# ring DEV NAME: column NAME of DEV's first row in the rings table.
+ring() {
+	awk -v dev="$1" -v name="$2" '
+		NR == 1 { for (i = 1; i <= NF; i++) if ($i == name) c = i; next }
+		$1 == dev { print $c; exit }' ${3:-$RX/rings}
+}
+ethtool_rx() {
+	ethtool -g "$1" | awk '/^Current hardware settings/ { c = 1 } c && $1 == "RX:" { print $2; exit }'
+}
+carrier_wait() {
+	i=0
+	while [ "$(cat /sys/class/net/eth1/carrier 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+}
+
+check "insmod" insmod $KO
+check "e1000e is resolved" grep -q '^ring_driver e1000e resolved: ' $RX/status
+check_eq "the table's header" "$(head -n 1 $RX/rings)" \
+	"dev driver queue count next_to_use next_to_clean unused pending min_unused max_pending polls full_polls full_ring_events missed_while_full"
+
+# 1. A flood at the default size.
+PKTGEN_BURST=64 pktgen_setup $N
+pktgen_run 4096
+settle
+cat $RX/rings > /tmp/r1
+cat $RX/napi > /tmp/n1
+cat /tmp/r1
+check_eq "eth1 has one ring" "$(awk '$1 == "eth1"' /tmp/r1 | wc -l)" 1
+check_eq "eth1's driver is e1000e, queue 0" "$(ring eth1 driver /tmp/r1) $(ring eth1 queue /tmp/r1)" "e1000e 0"
+size=$(ethtool_rx eth1)
+check_eq "eth1's count is ethtool -g's current RX size" "$(ring eth1 count /tmp/r1)" "$size"
+c=$(ring eth1 count /tmp/r1); ntu=$(ring eth1 next_to_use /tmp/r1); ntc=$(ring eth1 next_to_clean /tmp/r1)
+check "next_to_use ($ntu) and next_to_clean ($ntc) are below count ($c)" [ "$ntu" -lt "$c" -a "$ntc" -lt "$c" ]
+exp=$(( ntc > ntu ? ntc - ntu - 1 : c + ntc - ntu - 1 ))
+check_eq "unused is the seed's formula on them" "$(ring eth1 unused /tmp/r1)" "$exp"
+check_eq "eth1's ring polls equal its NAPI polls" "$(ring eth1 polls /tmp/r1)" "$(napi_sum eth1 polls /tmp/n1)"
+check_eq "and its full polls" "$(ring eth1 full_polls /tmp/r1)" "$(napi_sum eth1 full_polls /tmp/n1)"
+p=$(ring eth1 pending /tmp/r1); mp=$(ring eth1 max_pending /tmp/r1); mu=$(ring eth1 min_unused /tmp/r1)
+check_eq "idle: nothing pending" "$p" 0
+check "max_pending ($mp) within (0, count - 1]" [ "$mp" -gt 0 -a "$mp" -lt "$c" ]
+check "min_unused ($mu) within [0, unused]" [ "$mu" -le "$exp" ]
+check "eth0 (sending only) has its row too" [ "$(awk '$1 == "eth0"' /tmp/r1 | wc -l)" -eq 1 ]
+check_eq "missed_while_full is not counted yet" "$(ring eth1 missed_while_full /tmp/r1)" "-"
+
+# 2. The ring at e1000e's minimum, 80: a flood fills it.
+check "ethtool -G eth1 rx 80" ethtool -G eth1 rx 80
+carrier_wait
+check_eq "ethtool -g says 80" "$(ethtool_rx eth1)" 80
+echo 1 > $RX/reset
+rx0=$(rx_packets eth1)
+PKTGEN_BURST=64 pktgen_setup $N
+pktgen_run 4096
+settle
+rx1=$(rx_packets eth1)
+cat $RX/rings > /tmp/r2
+cat /tmp/r2
+check_eq "count follows the resize" "$(ring eth1 count /tmp/r2)" 80
+check_eq "next_to_clean is the frames received since the resize ($((rx1 - rx0))) modulo 80" \
+	"$(ring eth1 next_to_clean /tmp/r2)" $(((rx1 - rx0) % 80))
+f=$(ring eth1 full_ring_events /tmp/r2)
+check "full_ring_events > 0 ($f)" [ "$f" -gt 0 ]
+check "full_ring_events ($f) <= full_polls" [ "$f" -le "$(ring eth1 full_polls /tmp/r2)" ]
+check_eq "min_unused reached 0" "$(ring eth1 min_unused /tmp/r2)" 0
+check_eq "max_pending reached the ring's capacity, 79" "$(ring eth1 max_pending /tmp/r2)" 79
+
+# 3. Twenty resizes under a flood.
+pktgen_setup 0
+pktgen_run &
+pg=$!
+for s in 80 4096 256 1024 80 512 2048 96 4096 80 128 256 80 1024 4096 160 80 640 320 256; do
+	ethtool -G eth1 rx $s || diag "ethtool -G eth1 rx $s failed"
+	cat $RX/rings > /dev/null
+	sleep 0.2
+done
+pktgen_stop
+wait $pg
+carrier_wait
+settle
+check_eq "after 20 resizes under a flood, ethtool -g says 256" "$(ethtool_rx eth1)" 256
+PKTGEN_BURST=64 pktgen_setup 2048
+pktgen_run 2048
+settle
+cat $RX/rings
+check_eq "and the table follows: count 256" "$(ring eth1 count)" 256
+
+# 4. The driver unloaded and loaded again under rxpath.
+echo rem_device_all > /proc/net/pktgen/kpktgend_0
+e1000e=$(grep '/e1000e\.ko$' /lib/modules/load.order)
+check "rmmod e1000e" rmmod e1000e
+check "e1000e is not loaded" grep -q '^ring_driver e1000e not loaded$' $RX/status
+check_eq "its rings are gone from the table" "$(grep -c '^eth' $RX/rings)" 0
+check "insmod e1000e" insmod /lib/modules/$e1000e
+i=0
+while [ $i -lt 50 ] && ! grep -q '^ring_driver e1000e resolved: ' $RX/status; do
+	sleep 0.2; i=$((i + 1))
+done
+check "e1000e is resolved again" grep -q '^ring_driver e1000e resolved: ' $RX/status
+guest_net_up > /dev/null
+PKTGEN_BURST=64 pktgen_setup 2048
+pktgen_run 2048
+settle
+cat $RX/rings
+check_eq "eth1's ring is back, at the default size" "$(ring eth1 count)" "$size"
+check "rmmod" rmmod rxpath
