@@ -885,7 +885,58 @@ static void rxpath_ring_missed_sequences(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, U64_MAX, true));
 }
 
+static void rxpath_ring_start_pending_full(struct kunit *test)
+{
+	/* Pending after the poll plus its work, capped at the capacity. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(0, 0, 256), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(10, 64, 256), 74U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(15, 64, 80), 79U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(79, 64, 80), 79U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(U32_MAX - 1, 64, U32_MAX), U32_MAX - 1);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(3, -1, 80), 3U);
+}
+
+static void rxpath_ring_merge_cpus(struct kunit *test)
+{
+	struct rxpath_napi_rings a = { .driver = -1 }, b = { .driver = 2, .gen = 5 };
+
+	/* CPU a saw ring 0 first; CPU b later, and ring 1 only there. */
+	a.ring[0] = (struct rxpath_ring_state){ .stamp = 100, .count = 256, .ntu = 9, .ntc = 10,
+		.unused = 0, .pending = 7, .min_unused = 0, .max_pending = 200, .polls = 5,
+		.full_polls = 2, .full_events = 1, .full = true };
+	b.ring[0] = (struct rxpath_ring_state){ .stamp = 200, .count = 256, .ntu = 20, .ntc = 30,
+		.unused = 9, .pending = 0, .min_unused = 3, .max_pending = 100, .polls = 7,
+		.full_polls = 1, .full_events = 4 };
+	b.ring[1] = (struct rxpath_ring_state){ .stamp = 50, .count = 80, .ntu = 1, .ntc = 2,
+		.min_unused = RXPATH_RING_UNKNOWN, .max_pending = RXPATH_RING_UNKNOWN, .polls = 1 };
+	rxpath_rings_merge(&a, &b);
+	KUNIT_EXPECT_EQ(test, a.driver, 2);
+	KUNIT_EXPECT_EQ(test, a.gen, 5U);
+	/* The instant figures are the latest poll's, the counts summed. */
+	KUNIT_EXPECT_EQ(test, a.ring[0].stamp, 200ULL);
+	KUNIT_EXPECT_EQ(test, a.ring[0].ntc, 30U);
+	KUNIT_EXPECT_EQ(test, a.ring[0].pending, 0U);
+	KUNIT_EXPECT_FALSE(test, a.ring[0].full);
+	KUNIT_EXPECT_EQ(test, a.ring[0].polls, 12ULL);
+	KUNIT_EXPECT_EQ(test, a.ring[0].full_polls, 3ULL);
+	KUNIT_EXPECT_EQ(test, a.ring[0].full_events, 5ULL);
+	KUNIT_EXPECT_EQ(test, a.ring[0].min_unused, 0U);
+	KUNIT_EXPECT_EQ(test, a.ring[0].max_pending, 200U);
+	KUNIT_EXPECT_EQ(test, a.ring[1].count, 80U);
+	KUNIT_EXPECT_EQ(test, a.ring[1].max_pending, RXPATH_RING_UNKNOWN);
+	/* An unknown max_pending yields to a known one, either way round. */
+	b.ring[1].max_pending = 40;
+	a.ring[1].stamp = 0;
+	rxpath_rings_merge(&a, &b);
+	rxpath_rings_merge(&a, &b);
+	KUNIT_EXPECT_EQ(test, a.ring[1].max_pending, 40U);
+	KUNIT_EXPECT_EQ(test, a.ring[1].polls, 2ULL);
+	KUNIT_EXPECT_EQ(test, a.ring[2].stamp, 0ULL);
+}
+
 static struct kunit_case rxpath_ring_cases[] = {
+	KUNIT_CASE(rxpath_ring_start_pending_full),
+	KUNIT_CASE(rxpath_ring_merge_cpus),
 	KUNIT_CASE(rxpath_ring_indices_ok_bounds),
 	KUNIT_CASE(rxpath_ring_unused_wrap),
 	KUNIT_CASE(rxpath_ring_unused_every_pair),

@@ -15,6 +15,7 @@ void rxpath_reset_all(void)
 {
 	rxpath_softnet_reset();
 	rxpath_napi_reset();
+	rxpath_rings_reset();
 }
 
 static int __init rxpath_init(void)

@@ -513,6 +513,19 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
 	return m;
 }
 
+/* A ring row's device: its drops for want of a descriptor or FIFO space. */
+static void rxpath_napi_row_missed(struct rxpath_napi_row *r,
+				   struct net_device *dev)
+{
+	struct rtnl_link_stats64 st;
+
+	if (!r->rings.gen || r->rings.driver < 0 || r->missed_ok)
+		return;
+	dev_get_stats(dev, &st);
+	r->missed = st.rx_missed_errors + st.rx_fifo_errors + st.rx_over_errors;
+	r->missed_ok = true;
+}
+
 /*
  * Which rows are instances that exist now: a CPU's backlog, or a NAPI on
  * the list of a registered device in some namespace (netif_napi_del takes
@@ -547,6 +560,7 @@ static void rxpath_napi_mark_live(struct rxpath_napi_row *rows, unsigned int n)
 					continue;
 				r->live = true;
 				strscpy(r->dev, dev->name, sizeof(r->dev));
+				rxpath_napi_row_missed(r, dev);
 			}
 		}
 	}

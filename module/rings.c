@@ -34,7 +34,9 @@
 #include <linux/mutex.h>
 #include <linux/netdevice.h>
 #include <linux/vmalloc.h>
+#include <linux/virtio.h>
 #include <linux/workqueue.h>
+#include <kunit/visibility.h>
 #include "rxpath.h"
 #include "btf.h"
 
@@ -126,6 +128,12 @@ static struct rxpath_ring_driver rxpath_ring_drivers[] = {
 };
 
 static DEFINE_MUTEX(rxpath_rings_lock);
+/*
+ * virtio's ring size, from virtio_ring (a module on Debian): taken when
+ * virtio_net is resolved, so that rxpath loads without virtio, and given
+ * back when virtio_net goes.
+ */
+static typeof(&virtqueue_get_vring_size) rxpath_vring_size;
 /* Grows when a driver is resolved: instances not yet matched look again. */
 static unsigned int rxpath_rings_gen = 1;
 
@@ -197,6 +205,11 @@ static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
 	    (rxpath_btf_member(btf, id, d->done.wide, &d->wide_m) ||
 	     !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->wide_m)))
 		return rxpath_ring_fail(d, -ENOENT, "the descriptor format's member is missing");
+	if (d->field[RXPATH_RF_NUM_FREE] && !rxpath_vring_size) {
+		rxpath_vring_size = symbol_get(virtqueue_get_vring_size);
+		if (!rxpath_vring_size)
+			return rxpath_ring_fail(d, -ENOENT, "virtqueue_get_vring_size is not exported");
+	}
 	rxpath_ring_fail(d, 0, NULL);
 	/* Pairs with the acquire in rxpath_rings_poll. */
 	smp_store_release(&d->ready, true);
@@ -263,6 +276,14 @@ static void rxpath_rings_resolve(const char *name)
 
 /* ---- drivers that come and go ------------------------------------------ */
 
+static void rxpath_rings_put_vring_size(const struct rxpath_ring_driver *d)
+{
+	if (d->field[RXPATH_RF_NUM_FREE] && rxpath_vring_size) {
+		symbol_put(virtqueue_get_vring_size);
+		rxpath_vring_size = NULL;
+	}
+}
+
 struct rxpath_ring_work {
 	struct work_struct work;
 	char name[MODULE_NAME_LEN];
@@ -298,8 +319,10 @@ static int rxpath_rings_module_event(struct notifier_block *nb,
 	if (!d)
 		return NOTIFY_DONE;
 	if (state == MODULE_STATE_GOING) {
+		/* Its exit has run: none of its instances can poll any more. */
 		mutex_lock(&rxpath_rings_lock);
 		rxpath_ring_fail(d, -ENODEV, "not loaded");
+		rxpath_rings_put_vring_size(d);
 		mutex_unlock(&rxpath_rings_lock);
 	} else if (state == MODULE_STATE_LIVE) {
 		/* Its BTF file is there from COMING on; read it outside the loader. */
@@ -408,6 +431,7 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 {
 	u64 count, ntu, ntc, queue = index;
 	u32 unused, pending = RXPATH_RING_UNKNOWN, start;
+	bool full;
 
 	if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_COUNT], &count) ||
 	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTU], &ntu) ||
@@ -438,12 +462,52 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 		WRITE_ONCE(rs->min_unused, unused);
 	if (pending != RXPATH_RING_UNKNOWN) {
 		/* At the poll's start: what is pending now and what it cleaned. */
-		start = min_t(u64, (u64)pending + work, count - 1);
+		start = rxpath_ring_start_pending(pending, work, count);
 		if (rs->max_pending == RXPATH_RING_UNKNOWN || start > rs->max_pending)
 			WRITE_ONCE(rs->max_pending, start);
-		if (start == count - 1)
+		full = start == count - 1;
+		if (full)
 			WRITE_ONCE(rs->full_events, rs->full_events + 1);
+	} else {
+		/* The field guide's test, where rxpath cannot tell better. */
+		full = !unused;
 	}
+	WRITE_ONCE(rs->full, full);
+	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
+}
+
+/*
+ * A virtio receive queue: the vring's size and its free descriptors, those
+ * not posted to the device (unused); virtio has no ntu/ntc to show.
+ */
+static void rxpath_ring_sample_vq(const struct rxpath_ring_driver *d,
+				  struct rxpath_ring_state *rs,
+				  struct virtqueue *vq, int work, int budget)
+{
+	typeof(&virtqueue_get_vring_size) vring_size = READ_ONCE(rxpath_vring_size);
+	u64 num_free;
+	u32 count;
+
+	if (!vring_size ||
+	    !rxpath_ring_get(vq, &d->field_m[RXPATH_RF_NUM_FREE], &num_free))
+		return;
+	count = vring_size(vq);
+	if (!count || num_free > count)
+		return;
+	if (!rs->stamp)
+		rs->min_unused = rs->max_pending = RXPATH_RING_UNKNOWN;
+	/* Receive queues are the even virtqueues. */
+	WRITE_ONCE(rs->queue, READ_ONCE(vq->index) / 2);
+	WRITE_ONCE(rs->count, count);
+	WRITE_ONCE(rs->ntu, RXPATH_RING_UNKNOWN);
+	WRITE_ONCE(rs->ntc, RXPATH_RING_UNKNOWN);
+	WRITE_ONCE(rs->unused, num_free);
+	WRITE_ONCE(rs->pending, RXPATH_RING_UNKNOWN);
+	WRITE_ONCE(rs->polls, rs->polls + 1);
+	if (work >= budget)
+		WRITE_ONCE(rs->full_polls, rs->full_polls + 1);
+	if (rs->min_unused == RXPATH_RING_UNKNOWN || num_free < rs->min_unused)
+		WRITE_ONCE(rs->min_unused, num_free);
 	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
 }
 
@@ -506,10 +570,15 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 		return;
 	d = &rxpath_ring_drivers[r->driver];
 	/* Pairs with the release in rxpath_ring_resolve_btf. */
-	if (!smp_load_acquire(&d->ready) || !d->field[RXPATH_RF_NTU])
+	if (!smp_load_acquire(&d->ready))
 		return;
 	container = (const void *)napi - d->napi_m.offset;
 	ring = rxpath_ring_get_ptr(container, &d->ring_ptr_m);
+	if (ring && d->field[RXPATH_RF_NUM_FREE]) {
+		rxpath_ring_sample_vq(d, &r->ring[0], (struct virtqueue *)ring,
+				      work, budget);
+		return;
+	}
 	for (i = 0; ring && i < RXPATH_RINGS_PER_NAPI; i++) {
 		rxpath_ring_sample(d, &r->ring[i], container, ring, i, work,
 				   budget);
@@ -520,7 +589,7 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 }
 
 /* The same instance's rings as another CPU saw them, into to. */
-void rxpath_rings_merge(struct rxpath_napi_rings *to,
+VISIBLE_IF_KUNIT void rxpath_rings_merge(struct rxpath_napi_rings *to,
 			const struct rxpath_napi_rings *from)
 {
 	unsigned int i;
@@ -554,6 +623,108 @@ void rxpath_rings_merge(struct rxpath_napi_rings *to,
 		*t = sum;
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_rings_merge);
+
+/* ---- missed_while_full -------------------------------------------------- */
+
+/*
+ * The field guide's condition: the NIC dropped for want of a descriptor
+ * (missed, FIFO, overrun: one sum per device) and the ring was full. Once
+ * a second, and at each read of rings, every ring row takes a step of
+ * rxpath_ring_missed_step: the device's sum grew since the last step, and
+ * the ring's last poll before that step had found it full. Process
+ * context only, under rxpath_missed_lock.
+ */
+struct rxpath_missed_ent {
+	const struct napi_struct *napi;	/* never dereferenced */
+	unsigned int napi_id;
+	unsigned int ring;
+	bool seen;
+	struct rxpath_ring_missed m;
+	u64 events;
+};
+
+#define RXPATH_MISSED_MAX	256
+
+static DEFINE_MUTEX(rxpath_missed_lock);
+static struct rxpath_missed_ent rxpath_missed[RXPATH_MISSED_MAX];
+static unsigned int rxpath_missed_n;
+static struct delayed_work rxpath_missed_dwork;
+
+static struct rxpath_missed_ent *
+rxpath_missed_find(const struct rxpath_napi_row *r, unsigned int ring)
+{
+	unsigned int i;
+
+	for (i = 0; i < rxpath_missed_n; i++) {
+		struct rxpath_missed_ent *e = &rxpath_missed[i];
+
+		if (e->napi == r->napi && e->napi_id == r->napi_id &&
+		    e->ring == ring)
+			return e;
+	}
+	return NULL;
+}
+
+/* One step for every ring row; rings gone are forgotten. */
+static void rxpath_missed_step_rows(const struct rxpath_napi_rows *rows)
+{
+	struct rxpath_missed_ent *e;
+	unsigned int i, j, n;
+
+	lockdep_assert_held(&rxpath_missed_lock);
+	for (i = 0; i < rxpath_missed_n; i++)
+		rxpath_missed[i].seen = false;
+	for (i = 0; i < rows->n; i++) {
+		const struct rxpath_napi_row *r = &rows->row[i];
+
+		if (!r->missed_ok)
+			continue;
+		for (j = 0; j < RXPATH_RINGS_PER_NAPI; j++) {
+			const struct rxpath_ring_state *rs = &r->rings.ring[j];
+
+			if (!rs->stamp)
+				continue;
+			e = rxpath_missed_find(r, j);
+			if (!e) {
+				if (rxpath_missed_n == RXPATH_MISSED_MAX)
+					continue;
+				e = &rxpath_missed[rxpath_missed_n++];
+				memset(e, 0, sizeof(*e));
+				e->napi = r->napi;
+				e->napi_id = r->napi_id;
+				e->ring = j;
+			}
+			e->seen = true;
+			if (rxpath_ring_missed_step(&e->m, r->missed, rs->full))
+				e->events++;
+		}
+	}
+	for (i = 0, n = 0; i < rxpath_missed_n; i++)
+		if (rxpath_missed[i].seen)
+			rxpath_missed[n++] = rxpath_missed[i];
+	rxpath_missed_n = n;
+}
+
+static void rxpath_missed_work(struct work_struct *work)
+{
+	struct rxpath_napi_rows rows;
+
+	if (!rxpath_napi_rows_get(&rows)) {
+		mutex_lock(&rxpath_missed_lock);
+		rxpath_missed_step_rows(&rows);
+		mutex_unlock(&rxpath_missed_lock);
+		rxpath_napi_rows_put(&rows);
+	}
+	schedule_delayed_work(&rxpath_missed_dwork, HZ);
+}
+
+void rxpath_rings_reset(void)
+{
+	mutex_lock(&rxpath_missed_lock);
+	rxpath_missed_n = 0;
+	mutex_unlock(&rxpath_missed_lock);
+}
 
 /* ---- the rings table ---------------------------------------------------- */
 
@@ -567,6 +738,7 @@ static void rxpath_ring_show_u32(struct seq_file *m, u32 v)
 
 static int rxpath_rings_show(struct seq_file *m, void *v)
 {
+	const struct rxpath_missed_ent *e;
 	struct rxpath_napi_rows rows;
 	unsigned int i, j;
 	int err;
@@ -575,6 +747,8 @@ static int rxpath_rings_show(struct seq_file *m, void *v)
 	err = rxpath_napi_rows_get(&rows);
 	if (err)
 		return err;
+	mutex_lock(&rxpath_missed_lock);
+	rxpath_missed_step_rows(&rows);
 	for (i = 0; i < rows.n; i++) {
 		const struct rxpath_napi_row *r = &rows.row[i];
 
@@ -585,10 +759,12 @@ static int rxpath_rings_show(struct seq_file *m, void *v)
 
 			if (!rs->stamp)
 				continue;
-			seq_printf(m, "%s %s %u %u %u %u %u", r->dev,
+			seq_printf(m, "%s %s %u %u", r->dev,
 				   rxpath_ring_drivers[r->rings.driver].name,
-				   rs->queue, rs->count, rs->ntu, rs->ntc,
-				   rs->unused);
+				   rs->queue, rs->count);
+			rxpath_ring_show_u32(m, rs->ntu);
+			rxpath_ring_show_u32(m, rs->ntc);
+			seq_printf(m, " %u", rs->unused);
 			rxpath_ring_show_u32(m, rs->pending);
 			rxpath_ring_show_u32(m, rs->min_unused);
 			rxpath_ring_show_u32(m, rs->max_pending);
@@ -597,9 +773,14 @@ static int rxpath_rings_show(struct seq_file *m, void *v)
 				seq_puts(m, " -");
 			else
 				seq_printf(m, " %llu", rs->full_events);
-			seq_puts(m, " -\n");
+			e = rs->ntu == RXPATH_RING_UNKNOWN ? NULL : rxpath_missed_find(r, j);
+			if (e)
+				seq_printf(m, " %llu\n", e->events);
+			else
+				seq_puts(m, " -\n");
 		}
 	}
+	mutex_unlock(&rxpath_missed_lock);
 	rxpath_napi_rows_put(&rows);
 	return 0;
 }
@@ -673,12 +854,25 @@ int rxpath_rings_init(void)
 		return err;
 	}
 	rxpath_rings_resolve(NULL);
+	INIT_DELAYED_WORK(&rxpath_missed_dwork, rxpath_missed_work);
+	schedule_delayed_work(&rxpath_missed_dwork, HZ);
 	return 0;
 }
 
 void rxpath_rings_exit(void)
 {
+	unsigned int i;
+
+	cancel_delayed_work_sync(&rxpath_missed_dwork);
 	unregister_module_notifier(&rxpath_rings_module_nb);
 	/* Runs what is queued, and frees it. */
 	destroy_workqueue(rxpath_rings_wq);
+	/* The probes, still attached, read no ring from here on. */
+	mutex_lock(&rxpath_rings_lock);
+	for (i = 0; i < ARRAY_SIZE(rxpath_ring_drivers); i++)
+		rxpath_ring_fail(&rxpath_ring_drivers[i], -ENODEV, "not loaded");
+	mutex_unlock(&rxpath_rings_lock);
+	synchronize_rcu();
+	for (i = 0; i < ARRAY_SIZE(rxpath_ring_drivers); i++)
+		rxpath_rings_put_vring_size(&rxpath_ring_drivers[i]);
 }

@@ -190,6 +190,16 @@ static inline u32 rxpath_ring_next(u32 count, u32 ntc, u32 i)
 }
 
 /*
+ * Pending at a poll's start, as seen after it: what is pending now plus
+ * the frames it cleaned, at most count - 1 (the most the NIC can hold);
+ * that much is a full ring.
+ */
+static inline u32 rxpath_ring_start_pending(u32 pending, int work, u32 count)
+{
+	return min_t(u64, (u64)pending + max(work, 0), count - 1);
+}
+
+/*
  * missed_while_full: the NIC's missed/no-buffer/fifo drop counters (one
  * sum) grew since the last observation, and the ring was full then. Each
  * observation is one step; the first only primes. A counter that went
@@ -234,6 +244,7 @@ struct rxpath_ring_state {
 	u64 polls;
 	u64 full_polls;
 	u64 full_events;
+	bool full;		/* the last poll found the ring full */
 };
 
 /* The rings behind one NAPI instance, per CPU, in its NAPI slot. */
@@ -274,6 +285,9 @@ struct rxpath_napi_row {
 	bool backlog;
 	char dev[IFNAMSIZ];
 	struct rxpath_napi_rings rings;
+	/* For ring rows: the device's missed + fifo + over RX errors. */
+	bool missed_ok;
+	u64 missed;
 };
 
 struct rxpath_napi_rows {
@@ -289,6 +303,7 @@ int rxpath_rings_init(void);
 void rxpath_rings_exit(void);
 void rxpath_rings_show_status(struct seq_file *m);
 void rxpath_rings_debugfs_init(void);
+void rxpath_rings_reset(void);
 void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 		       int work, int budget);
 void rxpath_rings_merge(struct rxpath_napi_rings *to,

@@ -104,7 +104,7 @@ initramfs_build() {
 	# scenarios to load without their hardware (extra.order, not loaded at
 	# boot). Kernels without them as modules (the debug kernel) have none.
 	: >"$stage/lib/modules/extra.order"
-	for n in $ring_drivers; do
+	for n in $ring_drivers virtio_pci; do
 		[ -n "$(mod_path "$n")" ] || continue
 		for m in $(mod_order "$n"); do
 			grep -qxF "$m" "$stage/lib/modules/load.order" "$stage/lib/modules/extra.order" && continue
@@ -153,6 +153,20 @@ for scenario in "$@"; do
 	if [ -n "$shift" ]; then
 		tcg=,thread=single smp=1 extra="-icount shift=$shift"
 	fi
+	# "# vm-nics: MODEL...": a pair of each QEMU NIC model more, each pair
+	# on a hub of its own (the guest's eth2 and eth3 are the first pair).
+	# Each at a PCI slot of its own, 2 apart from slot 4 on: igb's 8
+	# virtual functions sit at its function number plus 0x80, stride 2,
+	# so two igbs in adjacent slots would overlap.
+	hub=0
+	for model in $(sed -n 's/^# vm-nics: //p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null); do
+		hub=$((hub + 1))
+		for side in a b; do
+			off=0; [ $side = b ] && off=2
+			slot=$(printf "0x%x" $((4 * hub + off)))
+			extra="$extra -netdev hubport,id=h$hub$side,hubid=$hub -device $model,netdev=h$hub$side,addr=$slot"
+		done
+	done
 	timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg$tcg" -m 2048 -smp "$smp" \
 		-nodefaults -display none -no-reboot -monitor none \
 		-kernel "$KIMAGE" -initrd "$initramfs" \

@@ -1,0 +1,117 @@
+# SPDX-License-Identifier: GPL-2.0
+# vm-not-debug: the debug kernel has no BTF and no driver modules
+# vm-nics: igb virtio-net-pci
+# Scenario: the RX ring table for igb (QEMU's igb, eth2 to eth3) and
+# virtio_net (eth4 to eth5), loaded after rxpath: under a flood every ring
+# row's count is ethtool -g's current RX size and its indices fit it; igb's
+# rings take resizes under a flood.
+
+N=$(frames 8192)
+
+# ifs_of DRIVER: the interfaces DRIVER drives, in name order.
+ifs_of() {
+	for d in /sys/class/net/*; do
+		drv=$(readlink $d/device/driver 2>/dev/null) || continue
+		[ "${drv##*/}" = "$1" ] && echo "${d##*/}"
+	done
+}
+ethtool_rx() {
+	ethtool -g "$1" | awk '/^Current hardware settings/ { c = 1 } c && $1 == "RX:" { print $2; exit }'
+}
+# flood SRC DST COUNT: SRC sends COUNT frames to DST, 64 per doorbell.
+flood() {
+	p=/proc/net/pktgen
+	echo rem_device_all > $p/kpktgend_0
+	echo "add_device $1" > $p/kpktgend_0
+	echo "count $3" > $p/$1
+	echo "pkt_size 60" > $p/$1
+	echo "delay 0" > $p/$1
+	echo "burst 64" > $p/$1
+	echo "dst 10.0.0.2" > $p/$1
+	echo "dst_mac $(cat /sys/class/net/$2/address)" > $p/$1
+	echo start > $p/pgctrl
+}
+# up DEV...: up, and with carrier.
+up() {
+	for d in "$@"; do
+		ip link set "$d" up
+	done
+	for d in "$@"; do
+		i=0
+		while [ "$(cat /sys/class/net/$d/carrier 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
+	done
+}
+# ring_rows DEV: DEV's rows of the rings table.
+ring_rows() { awk -v d="$1" '$1 == d' $RX/rings; }
+
+check "insmod" insmod $KO
+for m in $(cat /lib/modules/extra.order); do
+	insmod /lib/modules/$m || diag "insmod $m failed"
+done
+i=0
+while [ $i -lt 50 ] && ! { grep -q '^ring_driver igb resolved: ' $RX/status &&
+			   grep -q '^ring_driver virtio_net resolved: ' $RX/status; }; do
+	sleep 0.2; i=$((i + 1))
+done
+check "igb and virtio_net, loaded after rxpath, are resolved" \
+	[ "$(grep -cE '^ring_driver (igb|virtio_net) resolved: ' $RX/status)" -eq 2 ]
+
+for drv in igb virtio_net; do
+	set -- $(ifs_of $drv)
+	check_eq "$drv drives two interfaces" "$#" 2
+	[ $# -eq 2 ] || continue
+	src=$1 dst=$2
+	up $src $dst
+	flood $src $dst $N
+	sleep 1
+	ring_rows $dst > /tmp/rows
+	cat $RX/rings
+	size=$(ethtool_rx $dst)
+	check "$drv: $dst has ring rows" [ -s /tmp/rows ]
+	check_eq "$drv: every row names $drv" "$(awk -v d=$drv '$2 != d' /tmp/rows | wc -l)" 0
+	check_eq "$drv: every row's count is ethtool -g's current RX size ($size)" \
+		"$(awk -v s="$size" '$4 != s' /tmp/rows | wc -l)" 0
+	polls=$(awk '{ p += $11 } END { print p + 0 }' /tmp/rows)
+	check "$drv: its rings were polled ($polls)" [ "$polls" -gt 0 ]
+	check_eq "$drv: no row has unused above count - 1" \
+		"$(awk '$7 > $4 - 1' /tmp/rows | wc -l)" 0
+	if [ $drv = igb ]; then
+		check_eq "igb: next_to_use and next_to_clean below count in every row" \
+			"$(awk '$5 >= $4 || $6 >= $4' /tmp/rows | wc -l)" 0
+		check_eq "igb: unused is the seed's formula in every row" \
+			"$(awk '{ u = $6 > $5 ? $6 - $5 - 1 : $4 + $6 - $5 - 1 } u != $7' /tmp/rows | wc -l)" 0
+		# igb gives transmit queues vectors of their own when it does
+		# not pair them: their polls have no RX ring.
+		np=$(napi_sum $dst polls $RX/napi)
+		check "igb: ring polls ($polls) within $dst's NAPI polls ($np)" [ "$polls" -le "$np" ]
+		check_eq "igb: pending is read (not -) in every row" "$(awk '$8 == "-"' /tmp/rows | wc -l)" 0
+		# Resizes under a flood.
+		flood $src $dst 0 &
+		pg=$!
+		for s in 80 4096 256 1024 80 512; do
+			ethtool -G $dst rx $s || diag "ethtool -G $dst rx $s failed"
+			cat $RX/rings > /dev/null
+			sleep 0.3
+		done
+		echo stop > /proc/net/pktgen/pgctrl
+		wait $pg
+		up $dst
+		flood $src $dst 1024
+		sleep 1
+		ring_rows $dst > /tmp/rows
+		cat $RX/rings
+		check_eq "igb: after 6 resizes under a flood, every row's count is 512" \
+			"$(awk '$4 != 512' /tmp/rows | wc -l) $(ethtool_rx $dst)" "0 512"
+	else
+		check_eq "virtio_net: no ntu, ntc, pending or missed_while_full (-)" \
+			"$(awk '$5 != "-" || $6 != "-" || $8 != "-" || $14 != "-"' /tmp/rows | wc -l)" 0
+		check "virtio_net: unused (free descriptors) at most count" \
+			[ "$(awk '$7 > $4' /tmp/rows | wc -l)" -eq 0 ]
+	fi
+done
+echo rem_device_all > /proc/net/pktgen/kpktgend_0
+check "rmmod virtio_net" rmmod virtio_net
+check_eq "its rings leave the table" "$(awk '$2 == "virtio_net"' $RX/rings | wc -l)" 0
+check "rmmod" rmmod rxpath
