@@ -524,6 +524,7 @@ static int rxpath_ring_driver_of(const struct napi_struct *napi)
 		struct rxpath_ring_driver *d = &rxpath_ring_drivers[i];
 		unsigned long addr;
 
+		/* Pairs with the release in rxpath_ring_resolve_btf. */
 		if (!smp_load_acquire(&d->ready))
 			continue;
 		addr = READ_ONCE(d->poll_addr);
@@ -589,7 +590,7 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 }
 
 /* The same instance's rings as another CPU saw them, into to. */
-VISIBLE_IF_KUNIT void rxpath_rings_merge(struct rxpath_napi_rings *to,
+void rxpath_rings_merge(struct rxpath_napi_rings *to,
 			const struct rxpath_napi_rings *from)
 {
 	unsigned int i;
