@@ -153,7 +153,7 @@ kernel_fetch() {
 debug_kernel_fetch() {
 	local frag=$RXPATH_TOP/tests/debug-kernel.config ver hash dir tree line
 	need_pkgs bc flex bison libelf-dev libssl-dev make gcc perl xz-utils \
-		python3
+		python3 dwarves
 	ver=$(apt-cache policy linux-source-6.1 2>/dev/null | sed -n 's/^  Candidate: //p')
 	if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
 		rxpath_apt_update

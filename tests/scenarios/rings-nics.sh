@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# vm-not-debug: the debug kernel has no BTF and no driver modules
+# vm-not-debug: the debug kernel has no igb module
 # vm-nics: igb virtio-net-pci
 # Scenario: the RX ring table for igb (QEMU's igb, eth2 to eth3) and
 # virtio_net (eth4 to eth5), loaded after rxpath: under a flood every ring
@@ -95,6 +95,13 @@ for drv in igb virtio_net; do
 			cat $RX/rings > /dev/null
 			sleep 0.3
 		done
+		# Queue-count changes: igb frees its vectors, rings and NAPIs
+		# and makes new ones.
+		for c in 1 2 1 2; do
+			ethtool -L $dst combined $c || diag "ethtool -L $dst combined $c failed"
+			cat $RX/rings > /dev/null
+			sleep 0.3
+		done
 		echo stop > /proc/net/pktgen/pgctrl
 		wait $pg
 		up $dst
@@ -102,7 +109,7 @@ for drv in igb virtio_net; do
 		sleep 1
 		ring_rows $dst > /tmp/rows
 		cat $RX/rings
-		check_eq "igb: after 6 resizes under a flood, every row's count is 512" \
+		check_eq "igb: after 6 resizes and 4 queue-count changes under a flood, every row's count is 512" \
 			"$(awk '$4 != 512' /tmp/rows | wc -l) $(ethtool_rx $dst)" "0 512"
 	else
 		check_eq "virtio_net: no ntu, ntc, pending or missed_while_full (-)" \

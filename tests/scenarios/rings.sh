@@ -1,5 +1,4 @@
 # SPDX-License-Identifier: GPL-2.0
-# vm-not-debug: the debug kernel has no BTF, so no ring is resolved (rings-btf checks that status says so)
 # Scenario: the RX ring table, for eth1 (e1000e). Its count is what
 # ethtool -g says, its indices fit it, its polls are the NAPI table's; with
 # the ring at e1000e's minimum a flood fills it, and next_to_clean is the
@@ -97,22 +96,27 @@ settle
 cat $RX/rings
 check_eq "and the table follows: count 256" "$(ring eth1 count)" 256
 
-# 4. The driver unloaded and loaded again under rxpath.
-echo rem_device_all > /proc/net/pktgen/kpktgend_0
+# 4. The driver unloaded and loaded again under rxpath (where it is a
+# module: the debug kernel has it built in).
 e1000e=$(grep '/e1000e\.ko$' /lib/modules/load.order)
-check "rmmod e1000e" rmmod e1000e
-check "e1000e is not loaded" grep -q '^ring_driver e1000e not loaded$' $RX/status
-check_eq "its rings are gone from the table" "$(grep -c '^eth' $RX/rings)" 0
-check "insmod e1000e" insmod /lib/modules/$e1000e
-i=0
-while [ $i -lt 50 ] && ! grep -q '^ring_driver e1000e resolved: ' $RX/status; do
-	sleep 0.2; i=$((i + 1))
-done
-check "e1000e is resolved again" grep -q '^ring_driver e1000e resolved: ' $RX/status
-guest_net_up > /dev/null
-PKTGEN_BURST=64 pktgen_setup 2048
-pktgen_run 2048
-settle
-cat $RX/rings
-check_eq "eth1's ring is back, at the default size" "$(ring eth1 count)" "$size"
+if [ -z "$e1000e" ]; then
+	skip "rmmod e1000e under rxpath: e1000e is built in here"
+else
+	echo rem_device_all > /proc/net/pktgen/kpktgend_0
+	check "rmmod e1000e" rmmod e1000e
+	check "e1000e is not loaded" grep -q '^ring_driver e1000e not loaded$' $RX/status
+	check_eq "its rings are gone from the table" "$(grep -c '^eth' $RX/rings)" 0
+	check "insmod e1000e" insmod /lib/modules/$e1000e
+	i=0
+	while [ $i -lt 50 ] && ! grep -q '^ring_driver e1000e resolved: ' $RX/status; do
+		sleep 0.2; i=$((i + 1))
+	done
+	check "e1000e is resolved again" grep -q '^ring_driver e1000e resolved: ' $RX/status
+	guest_net_up > /dev/null
+	PKTGEN_BURST=64 pktgen_setup 2048
+	pktgen_run 2048
+	settle
+	cat $RX/rings
+	check_eq "eth1's ring is back, at the default size" "$(ring eth1 count)" "$size"
+fi
 check "rmmod" rmmod rxpath
