@@ -707,11 +707,22 @@ static void rxpath_missed_step_rows(const struct rxpath_napi_rows *rows)
 	rxpath_missed_n = n;
 }
 
+/* Whether some driver is resolved: no ring can be shown otherwise. */
+static bool rxpath_rings_any_ready(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(rxpath_ring_drivers); i++)
+		if (READ_ONCE(rxpath_ring_drivers[i].ready))
+			return true;
+	return false;
+}
+
 static void rxpath_missed_work(struct work_struct *work)
 {
 	struct rxpath_napi_rows rows;
 
-	if (!rxpath_napi_rows_get(&rows)) {
+	if (rxpath_rings_any_ready() && !rxpath_napi_rows_get(&rows)) {
 		mutex_lock(&rxpath_missed_lock);
 		rxpath_missed_step_rows(&rows);
 		mutex_unlock(&rxpath_missed_lock);
