@@ -408,9 +408,12 @@ static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
 		if (wide)
 			dsize *= 2;
 	}
-	/* The area is count descriptors, rounded up to a page. */
+	/*
+	 * The area holds count descriptors at least: e1000e sizes it for its
+	 * 32-byte format whichever it uses, rounded up to a page.
+	 */
 	if (!desc || !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_SIZE], &size) ||
-	    size < (u64)dsize * count || size - (u64)dsize * count >= PAGE_SIZE)
+	    size < (u64)dsize * count)
 		return RXPATH_RING_UNKNOWN;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;

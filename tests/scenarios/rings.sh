@@ -47,7 +47,7 @@ check_eq "eth1's ring polls equal its NAPI polls" "$(ring eth1 polls /tmp/r1)" "
 check_eq "and its full polls" "$(ring eth1 full_polls /tmp/r1)" "$(napi_sum eth1 full_polls /tmp/n1)"
 p=$(ring eth1 pending /tmp/r1); mp=$(ring eth1 max_pending /tmp/r1); mu=$(ring eth1 min_unused /tmp/r1)
 check_eq "idle: nothing pending" "$p" 0
-check "max_pending ($mp) within (0, count - 1]" [ "$mp" -gt 0 -a "$mp" -lt "$c" ]
+check "max_pending ($mp) within [64, count - 1]: full polls had pending read" [ "$mp" -ge 64 -a "$mp" -lt "$c" ]
 check "min_unused ($mu) within [0, unused]" [ "$mu" -le "$exp" ]
 check "eth0 (sending only) has its row too" [ "$(awk '$1 == "eth0"' /tmp/r1 | wc -l)" -eq 1 ]
 # QEMU's e1000e holds frames back rather than drop them: its missed
@@ -76,11 +76,16 @@ check "full_ring_events ($f) <= full_polls" [ "$f" -le "$(ring eth1 full_polls /
 check_eq "min_unused reached 0" "$(ring eth1 min_unused /tmp/r2)" 0
 check_eq "max_pending reached the ring's capacity, 79" "$(ring eth1 max_pending /tmp/r2)" 79
 
-# 3. Twenty resizes under a flood.
-pktgen_setup 0
+# 3. Twenty resizes under traffic, 10k frames/s (a flood without pause
+# keeps the debug kernel's CPU from the resize for minutes).
+pktgen_setup 0 - 100000
 pktgen_run &
 pg=$!
-for s in 80 4096 256 1024 80 512 2048 96 4096 80 128 256 80 1024 4096 160 80 640 320 256; do
+# The debug kernel takes minutes (under rtnl) to fill a large ring with
+# its checkers on: 6 resizes there, up to 512.
+sizes="80 4096 256 1024 80 512 2048 96 4096 80 128 256 80 1024 4096 160 80 640 320 256"
+[ -e /sys/kernel/debug/kmemleak ] && sizes="80 256 128 512 96 256"
+for s in $sizes; do
 	ethtool -G eth1 rx $s || diag "ethtool -G eth1 rx $s failed"
 	cat $RX/rings > /dev/null
 	sleep 0.2
@@ -89,7 +94,7 @@ pktgen_stop
 wait $pg
 carrier_wait
 settle
-check_eq "after 20 resizes under a flood, ethtool -g says 256" "$(ethtool_rx eth1)" 256
+check_eq "after $(echo $sizes | wc -w) resizes under traffic, ethtool -g says 256" "$(ethtool_rx eth1)" 256
 PKTGEN_BURST=64 pktgen_setup 2048
 pktgen_run 2048
 settle
