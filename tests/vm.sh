@@ -153,6 +153,12 @@ for scenario in "$@"; do
 	if [ -n "$shift" ]; then
 		tcg=,thread=single smp=1 extra="-icount shift=$shift"
 	fi
+	# "# vm-tcg-single: WHY": single-threaded TCG on Debian's kernel (the
+	# debug kernel stalls on 2 vCPUs without multi-threaded TCG).
+	if grep -q '^# vm-tcg-single: ' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null &&
+		[ "$kernel" != debug ]; then
+		tcg=,thread=single
+	fi
 	# "# vm-nics: MODEL...": a pair of each QEMU NIC model more, each pair
 	# on a hub of its own (the guest's eth2 and eth3 are the first pair).
 	# Each at a PCI slot of its own, 2 apart from slot 4 on: igb's 8

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# vm-tcg-single: under multi-threaded TCG, a guest whose kprobe on enqueue_to_backlog is disarmed under traffic has twice jumped to 0 from its call site in netif_receive_skb_list_internal (QEMU 10; stale code for the other vCPU)
 # Scenario 1: load, read every file, unload, 20 times while traffic flows;
 # then switch the per-packet hook off and on under traffic.
 
