@@ -426,6 +426,26 @@ static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
 	return lo;
 }
 
+/* What every ring shows after a poll; the caller stamps it last. */
+static void rxpath_ring_record(struct rxpath_ring_state *rs, u32 queue,
+			       u32 count, u32 ntu, u32 ntc, u32 unused,
+			       u32 pending, int work, int budget)
+{
+	if (!rs->stamp)
+		rs->min_unused = rs->max_pending = RXPATH_RING_UNKNOWN;
+	WRITE_ONCE(rs->queue, queue);
+	WRITE_ONCE(rs->count, count);
+	WRITE_ONCE(rs->ntu, ntu);
+	WRITE_ONCE(rs->ntc, ntc);
+	WRITE_ONCE(rs->unused, unused);
+	WRITE_ONCE(rs->pending, pending);
+	WRITE_ONCE(rs->polls, rs->polls + 1);
+	if (work >= budget)
+		WRITE_ONCE(rs->full_polls, rs->full_polls + 1);
+	if (rs->min_unused == RXPATH_RING_UNKNOWN || unused < rs->min_unused)
+		WRITE_ONCE(rs->min_unused, unused);
+}
+
 /* One ring after one poll of its NAPI that cleaned work of budget. */
 static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 			       struct rxpath_ring_state *rs, const void *container,
@@ -450,19 +470,8 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 			  rxpath_ring_pending(d, container, ring, count, ntc,
 						    count - 1 - unused);
 	}
-	if (!rs->stamp)
-		rs->min_unused = rs->max_pending = RXPATH_RING_UNKNOWN;
-	WRITE_ONCE(rs->queue, queue);
-	WRITE_ONCE(rs->count, count);
-	WRITE_ONCE(rs->ntu, ntu);
-	WRITE_ONCE(rs->ntc, ntc);
-	WRITE_ONCE(rs->unused, unused);
-	WRITE_ONCE(rs->pending, pending);
-	WRITE_ONCE(rs->polls, rs->polls + 1);
-	if (work >= budget)
-		WRITE_ONCE(rs->full_polls, rs->full_polls + 1);
-	if (rs->min_unused == RXPATH_RING_UNKNOWN || unused < rs->min_unused)
-		WRITE_ONCE(rs->min_unused, unused);
+	rxpath_ring_record(rs, queue, count, ntu, ntc, unused, pending, work,
+			   budget);
 	if (pending != RXPATH_RING_UNKNOWN) {
 		/* At the poll's start: what is pending now and what it cleaned. */
 		start = rxpath_ring_start_pending(pending, work, count);
@@ -497,20 +506,10 @@ static void rxpath_ring_sample_vq(const struct rxpath_ring_driver *d,
 	count = vring_size(vq);
 	if (!count || num_free > count)
 		return;
-	if (!rs->stamp)
-		rs->min_unused = rs->max_pending = RXPATH_RING_UNKNOWN;
 	/* Receive queues are the even virtqueues. */
-	WRITE_ONCE(rs->queue, READ_ONCE(vq->index) / 2);
-	WRITE_ONCE(rs->count, count);
-	WRITE_ONCE(rs->ntu, RXPATH_RING_UNKNOWN);
-	WRITE_ONCE(rs->ntc, RXPATH_RING_UNKNOWN);
-	WRITE_ONCE(rs->unused, num_free);
-	WRITE_ONCE(rs->pending, RXPATH_RING_UNKNOWN);
-	WRITE_ONCE(rs->polls, rs->polls + 1);
-	if (work >= budget)
-		WRITE_ONCE(rs->full_polls, rs->full_polls + 1);
-	if (rs->min_unused == RXPATH_RING_UNKNOWN || num_free < rs->min_unused)
-		WRITE_ONCE(rs->min_unused, num_free);
+	rxpath_ring_record(rs, READ_ONCE(vq->index) / 2, count,
+			   RXPATH_RING_UNKNOWN, RXPATH_RING_UNKNOWN, num_free,
+			   RXPATH_RING_UNKNOWN, work, budget);
 	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
 }
 
