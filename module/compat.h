@@ -114,6 +114,23 @@ static inline int *rxpath_netdev_budget_var(void)
 #endif
 
 /*
+ * netdev_max_backlog in force: a member of net_hotdata from 6.9 on (not in
+ * its first version), an exported variable before.
+ */
+#ifdef RXPATH_HAVE_HOTDATA_MAX_BACKLOG
+#include <net/hotdata.h>
+static inline int rxpath_netdev_max_backlog(void)
+{
+	return READ_ONCE(net_hotdata.max_backlog);
+}
+#else
+static inline int rxpath_netdev_max_backlog(void)
+{
+	return READ_ONCE(netdev_max_backlog);
+}
+#endif
+
+/*
  * The probe prototype of the skb:kfree_skb tracepoint: "rx_sk" was added in
  * 6.11 and made const in 7.x.
  */

@@ -38,6 +38,7 @@ static int __init rxpath_init(void)
 	rxpath_softnet_debugfs_init();
 	rxpath_napi_debugfs_init();
 	rxpath_rings_debugfs_init();
+	rxpath_dev_init();
 	pr_info("version %s loaded\n", RXPATH_VERSION);
 	return 0;
 
@@ -53,6 +54,7 @@ err_out:
 
 static void __exit rxpath_exit(void)
 {
+	rxpath_dev_exit();
 	rxpath_debugfs_exit();
 	rxpath_rings_exit();
 	rxpath_napi_exit();

@@ -141,6 +141,7 @@ static void rxpath_napi_softirq_exit(void *data, unsigned int vec_nr)
 	struct rxpath_napi_cpu *pc;
 	struct rxpath_budget_counts *c;
 	unsigned int usecs, bucket;
+	enum rxpath_cycle_end end;
 
 	if (vec_nr != NET_RX_SOFTIRQ)
 		return;
@@ -157,9 +158,10 @@ static void rxpath_napi_softirq_exit(void *data, unsigned int vec_nr)
 	WRITE_ONCE(c->packets, c->packets + pc->work);
 	if (usecs > c->max_usecs)
 		WRITE_ONCE(c->max_usecs, usecs);
-	switch (rxpath_cycle_end(pc->squeeze_at_start,
-				 rxpath_sd_time_squeeze(this_cpu_ptr(&softnet_data)),
-				 pc->work, pc->budget)) {
+	end = rxpath_cycle_end(pc->squeeze_at_start,
+			       rxpath_sd_time_squeeze(this_cpu_ptr(&softnet_data)),
+			       pc->work, pc->budget);
+	switch (end) {
 	case RXPATH_CYCLE_DRAINED:
 		WRITE_ONCE(c->drained, c->drained + 1);
 		break;
@@ -175,6 +177,7 @@ static void rxpath_napi_softirq_exit(void *data, unsigned int vec_nr)
 		WRITE_ONCE(c->low, c->low + 1);
 	bucket = rxpath_budget_bucket(pc->work, pc->budget);
 	WRITE_ONCE(c->hist[bucket], c->hist[bucket] + 1);
+	rxpath_dev_cycle(pc->budget, pc->work, end, usecs);
 }
 
 /*
@@ -559,6 +562,7 @@ static void rxpath_napi_mark_live(struct rxpath_napi_row *rows, unsigned int n)
 				if (!r)
 					continue;
 				r->live = true;
+				r->ifindex = dev->ifindex;
 				strscpy(r->dev, dev->name, sizeof(r->dev));
 				rxpath_napi_row_missed(r, dev);
 			}

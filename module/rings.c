@@ -669,6 +669,23 @@ rxpath_missed_find(const struct rxpath_napi_row *r, unsigned int ring)
 	return NULL;
 }
 
+/* Tells the event stream's readers (chardev.c). */
+static void rxpath_missed_event(const struct rxpath_napi_row *r,
+				const struct rxpath_ring_state *rs)
+{
+	struct rxpath_rec_ring ring = {
+		.ifindex = r->ifindex,
+		.queue = rs->queue,
+		.ntu = rs->ntu,
+		.ntc = rs->ntc,
+		.count = rs->count,
+		.missed = r->missed,
+	};
+
+	if (static_branch_unlikely(&rxpath_dev_on))
+		__rxpath_dev_ring(&ring);
+}
+
 /* One step for every ring row; rings gone are forgotten. */
 static void rxpath_missed_step_rows(const struct rxpath_napi_rows *rows)
 {
@@ -699,8 +716,10 @@ static void rxpath_missed_step_rows(const struct rxpath_napi_rows *rows)
 				e->ring = j;
 			}
 			e->seen = true;
-			if (rxpath_ring_missed_step(&e->m, r->missed, rs->full))
+			if (rxpath_ring_missed_step(&e->m, r->missed, rs->full)) {
 				e->events++;
+				rxpath_missed_event(r, rs);
+			}
 		}
 	}
 	for (i = 0, n = 0; i < rxpath_missed_n; i++)

@@ -15,6 +15,7 @@
 #include <linux/if.h>
 #include <linux/seq_file.h>
 #include <linux/kprobes.h>
+#include <linux/jump_label.h>
 #include <uapi/linux/rxpath.h>
 
 struct dentry;
@@ -261,6 +262,7 @@ void rxpath_softnet_debugfs_init(void);
 void rxpath_softnet_reset(void);
 void rxpath_softnet_show_status(struct seq_file *m);
 void rxpath_softnet_sample(void);
+unsigned int rxpath_softnet_backlog_max(unsigned int cpu);
 
 /* napi.c */
 void rxpath_napi_find_budget(void);
@@ -275,6 +277,7 @@ struct rxpath_napi_row {
 	const struct napi_struct *napi;
 	unsigned int napi_id;
 	int cpu;
+	int ifindex;
 	unsigned long last_jiffies;
 	u64 polls;
 	u64 packets;
@@ -308,6 +311,40 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 		       int work, int budget);
 void rxpath_rings_merge(struct rxpath_napi_rings *to,
 			const struct rxpath_napi_rings *from);
+
+/*
+ * chardev.c: the event stream. The producers cost a static branch while
+ * nobody has /dev/rxpath open.
+ */
+DECLARE_STATIC_KEY_FALSE(rxpath_dev_on);
+void rxpath_dev_init(void);
+void rxpath_dev_exit(void);
+void rxpath_dev_show_status(struct seq_file *m);
+void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen);
+void __rxpath_dev_drop(unsigned int cpu);
+void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
+			unsigned int usecs);
+void __rxpath_dev_ring(const struct rxpath_rec_ring *ring);
+
+static inline void rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
+{
+	if (static_branch_unlikely(&rxpath_dev_on))
+		__rxpath_dev_backlog(cpu, qlen);
+}
+
+static inline void rxpath_dev_drop(unsigned int cpu)
+{
+	if (static_branch_unlikely(&rxpath_dev_on))
+		__rxpath_dev_drop(cpu);
+}
+
+static inline void rxpath_dev_cycle(int budget, u64 work,
+				    enum rxpath_cycle_end end,
+				    unsigned int usecs)
+{
+	if (static_branch_unlikely(&rxpath_dev_on))
+		__rxpath_dev_cycle(budget, work, end, usecs);
+}
 
 /* sysctl.c */
 ssize_t rxpath_sysctl_read(const char *name, char *buf, size_t size);

@@ -87,6 +87,7 @@ static int rxpath_enqueue_pre(struct kprobe *kp, struct pt_regs *regs)
 	st = per_cpu_ptr(rxpath_backlog, cpu);
 	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
 	rxpath_max_update(&st->max, qlen);
+	rxpath_dev_backlog(cpu, qlen);
 	slot = this_cpu_ptr(&rxpath_enqueue_slots[interrupt_context_level()]);
 	slot->skb = skb;
 	slot->cpu = cpu;
@@ -118,6 +119,7 @@ static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
 	slot = this_cpu_ptr(&rxpath_enqueue_slots[interrupt_context_level()]);
 	if (likely(slot->skb == skb)) {
 		atomic64_inc(&per_cpu_ptr(rxpath_backlog, slot->cpu)->drops);
+		rxpath_dev_drop(slot->cpu);
 		slot->skb = NULL;
 	} else {
 		atomic64_inc(&rxpath_drops_unattributed);
@@ -142,6 +144,12 @@ void rxpath_softnet_sample(void)
 
 	rxpath_max_update(&per_cpu_ptr(rxpath_backlog, cpu)->max,
 			  skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue));
+}
+
+/* The backlog's peak length since load or reset. */
+unsigned int rxpath_softnet_backlog_max(unsigned int cpu)
+{
+	return READ_ONCE(per_cpu_ptr(rxpath_backlog, cpu)->max);
 }
 
 /* ---- control ---------------------------------------------------------- */

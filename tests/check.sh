@@ -32,6 +32,7 @@ run() {
 need_host_tools
 run "$RXPATH_TOP/tests/uapi.sh"
 run "$RXPATH_TOP/tests/style.sh"
+run "$RXPATH_TOP/tests/reader.sh"
 # Newer Debian kernels: build-tested (W=1, no warnings) in cached chroots.
 for suite in ${RXPATH_BUILD_SUITES-trixie sid}; do
 	run "$RXPATH_TOP/tests/lib/chroot-build.sh" "$suite" "$RXPATH_TOP" "$RXPATH_OUT/build-$suite"

@@ -89,6 +89,8 @@ initramfs_build() {
 		mkdir -p "$stage$(dirname "$m")"
 		cp -L "$m" "$stage$m"
 	done
+	# The reader and the device's tester, static: the guest has no libc.
+	cp "$work/userspace/rxpath" "$work/userspace/rxpath-devtest" "$stage/sbin/"
 	cp "$RXPATH_TOP/tests/guest/init" "$stage/init"
 	cp "$RXPATH_TOP/tests/guest/lib.sh" "$stage/tests/lib.sh"
 	cp "$RXPATH_TOP"/tests/scenarios/*.sh "$stage/tests/scenarios/"
@@ -119,6 +121,10 @@ initramfs_build() {
 # The drivers whose RX rings rxpath resolves (module/rings.c).
 ring_drivers="e1000e e1000 igb igc ixgbe i40e ice virtio_net"
 
+mkdir -p "$work/userspace"
+make -s -C "$RXPATH_TOP/userspace" STATIC=1 O="$work/userspace" \
+	"$work/userspace/rxpath" "$work/userspace/rxpath-devtest" ||
+	{ echo "not ok - $KREL: the reader builds (userspace/)"; exit 1; }
 initramfs=$work/initramfs.cpio.gz
 initramfs_build "$initramfs"
 

@@ -208,6 +208,11 @@ settle() {
 pktgen_setup() {
 	pg=/proc/net/pktgen
 	echo rem_device_all > $pg/kpktgend_0
+	# pktgen's thread removes them when it next runs, which a busy guest
+	# may delay past the 125 ms the write waits: a device added before
+	# that would go with them.
+	i=0
+	while [ -e $pg/eth0 -o -e $pg/eth1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
 	if [ "${2:-}" = netif_receive ]; then
 		echo "add_device eth1" > $pg/kpktgend_0; dev=eth1
 	else

@@ -44,7 +44,8 @@ need_pkgs() {
 # for.
 need_host_tools() {
 	need_pkgs busybox-static cpio gzip kmod make gcc gcc-12 libc6-dev \
-		libelf1 libssl3 dwarves xz-utils python3 ethtool
+		libelf1 libssl3 dwarves xz-utils python3 ethtool \
+		libcmocka-dev
 	need_qemu
 }
 

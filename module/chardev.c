@@ -1,0 +1,656 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /dev/rxpath: the event stream (records in include/uapi/linux/rxpath.h).
+ *
+ * Every open file description is a reader with buffers of its own, one per
+ * possible CPU, each a ring of fixed-size records with one producer (its
+ * CPU) and one consumer (the reader's read()). Producers run in probe
+ * context: they walk the reader list under RCU and write into their own
+ * CPU's buffer with interrupts off (the hooks nest: a hard interrupt may
+ * enqueue to a backlog while a softirq on the same CPU is doing so), take
+ * no lock and allocate nothing. A full buffer counts the record lost; the
+ * reader gets the count as a LOST record. Wake-ups go through an irq_work,
+ * as waking a task takes the wait queue's lock.
+ *
+ * Backlog and drop records coalesce: while the last record of its type
+ * that a buffer got is for the same backlog CPU, a producer adds to its
+ * count instead of writing a new one, until the reader takes it (the
+ * record keeps the time of its first packet). The reader
+ * closes a record with an atomic exchange of its count, so each packet is
+ * counted exactly once, in the record the producer grew or in a new one.
+ * A reader that keeps up gets records as they happen; one that falls
+ * behind gets fewer, bigger ones, and loses nothing while the open
+ * records still grow.
+ *
+ * The producers are no more than a static branch while nobody reads.
+ */
+#include <linux/fs.h>
+#include <linux/irq_work.h>
+#include <linux/jump_label.h>
+#include <linux/miscdevice.h>
+#include <linux/module.h>
+#include <linux/mutex.h>
+#include <linux/netdevice.h>
+#include <linux/poll.h>
+#include <linux/rculist.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/uaccess.h>
+#include <linux/workqueue.h>
+#include "rxpath.h"
+#include "compat.h"
+
+static int rxpath_dev_records_set(const char *val, const struct kernel_param *kp);
+static const struct kernel_param_ops rxpath_dev_records_ops = {
+	.set = rxpath_dev_records_set,
+	.get = param_get_uint,
+};
+static unsigned int buffer_records = 1024;
+module_param_cb(buffer_records, &rxpath_dev_records_ops, &buffer_records, 0444);
+MODULE_PARM_DESC(buffer_records,
+		 "Records each reader of /dev/rxpath can hold per CPU: a power of 2 from 16 to 65536 (64 bytes each)");
+
+#define RXPATH_DEV_MAX_READERS	16
+#define RXPATH_COUNT_CLOSED	0x80000000U
+#define RXPATH_TYPES_SETTABLE	((1U << RXPATH_REC_TYPES) - (1U << RXPATH_REC_BACKLOG))
+
+DEFINE_STATIC_KEY_FALSE(rxpath_dev_on);
+
+/* One reader's buffer for one CPU. */
+struct rxpath_rbuf {
+	/* the producer's (the buffer's CPU, interrupts off) */
+	u32 head;		/* the next record to write, free-running */
+	struct {
+		u32 seq;	/* the record that may still grow: its index, */
+		u32 cpu;	/* its backlog CPU; */
+		bool valid;	/* whether there is one */
+	} open[2];		/* for BACKLOG, for BACKLOG_DROP */
+	atomic64_t lost;	/* records that did not fit, not yet reported */
+	/* the consumer's (the reader, under its lock) */
+	u32 tail ____cacheline_aligned_in_smp;
+	struct rxpath_record rec[] ____cacheline_aligned_in_smp;
+};
+
+struct rxpath_reader {
+	struct list_head node;		/* on rxpath_readers, under RCU */
+	struct rxpath_filter filter;	/* fields read by producers */
+	struct rxpath_rbuf **buf;	/* one per possible CPU */
+	u32 mask;			/* records per buffer - 1 */
+	wait_queue_head_t wait;
+	struct irq_work wake;
+	struct mutex lock;		/* read, ioctl */
+	struct delayed_work summary;
+	u64 records;			/* delivered */
+	u64 lost_reported;		/* delivered in LOST records */
+};
+
+static LIST_HEAD(rxpath_readers);
+static DEFINE_MUTEX(rxpath_readers_lock);
+static unsigned int rxpath_nreaders;
+
+static int rxpath_dev_records_set(const char *val, const struct kernel_param *kp)
+{
+	unsigned int n;
+
+	if (kstrtouint(val, 0, &n) || n < 16 || n > 65536 || !is_power_of_2(n)) {
+		pr_warn("buffer_records: a power of 2 from 16 to 65536, not '%s'\n",
+			val);
+		return -EINVAL;
+	}
+	*(unsigned int *)kp->arg = n;
+	return 0;
+}
+
+/* ---- probe context ---------------------------------------------------- */
+
+/* The count of a coalescing record, NULL for other types. */
+static u32 *rxpath_rec_count(struct rxpath_record *rec, u32 type)
+{
+	if (type == RXPATH_REC_BACKLOG)
+		return &rec->u.backlog.count;
+	if (type == RXPATH_REC_BACKLOG_DROP)
+		return &rec->u.drop.count;
+	return NULL;
+}
+
+/*
+ * Adds a packet to the open record of its type in b when it is for the
+ * same backlog CPU and still open: not taken by the reader, not so old
+ * that its slot was written again, count not at its limit.
+ */
+static bool rxpath_dev_grow(struct rxpath_reader *r, struct rxpath_rbuf *b,
+			    u32 type, u32 cpu, u32 qlen)
+{
+	typeof(b->open[0]) *o = &b->open[type - RXPATH_REC_BACKLOG];
+	struct rxpath_record *rec;
+	u32 *count, c, prev;
+
+	if (!o->valid || o->cpu != cpu || b->head - o->seq > r->mask)
+		return false;
+	rec = &b->rec[o->seq & r->mask];
+	if (type == RXPATH_REC_BACKLOG && qlen > READ_ONCE(rec->u.backlog.qlen))
+		WRITE_ONCE(rec->u.backlog.qlen, qlen);
+	count = rxpath_rec_count(rec, type);
+	c = READ_ONCE(*count);
+	for (;;) {
+		if (c & RXPATH_COUNT_CLOSED || c == RXPATH_COUNT_CLOSED - 1)
+			return false;
+		prev = cmpxchg(count, c, c + 1);
+		if (prev == c)
+			return true;
+		c = prev;
+	}
+}
+
+/*
+ * The next record of this CPU's buffer, header filled and payload zeroed;
+ * NULL, counted lost, when the buffer is full. Interrupts off.
+ */
+static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
+						struct rxpath_rbuf *b, u32 type)
+{
+	struct rxpath_record *rec;
+
+	/* Pairs with the reader's release of tail: it is done with the slot. */
+	if (b->head - smp_load_acquire(&b->tail) > r->mask) {
+		atomic64_inc(&b->lost);
+		return NULL;
+	}
+	rec = &b->rec[b->head & r->mask];
+	memset(rec, 0, sizeof(*rec));
+	rec->abi = RXPATH_ABI_VERSION;
+	rec->type = type;
+	rec->time_ns = ktime_get_mono_fast_ns();
+	rec->cpu = smp_processor_id();
+	return rec;
+}
+
+/* Publishes the reserved record; a BACKLOG or BACKLOG_DROP one is open. */
+static void rxpath_dev_commit(struct rxpath_reader *r, struct rxpath_rbuf *b,
+			      u32 type, u32 cpu)
+{
+	if (type == RXPATH_REC_BACKLOG || type == RXPATH_REC_BACKLOG_DROP) {
+		typeof(b->open[0]) *o = &b->open[type - RXPATH_REC_BACKLOG];
+
+		o->seq = b->head;
+		o->cpu = cpu;
+		o->valid = true;
+	}
+	/* Pairs with the reader's acquire of head: the record is whole. */
+	smp_store_release(&b->head, b->head + 1);
+	irq_work_queue(&r->wake);
+}
+
+static bool rxpath_dev_wants(struct rxpath_reader *r, u32 type)
+{
+	return READ_ONCE(r->filter.types) & (1U << type);
+}
+
+/* A packet offered to cpu's backlog, which was qlen long (softnet.c). */
+void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
+{
+	struct rxpath_reader *r;
+	struct rxpath_record *rec;
+	struct rxpath_rbuf *b;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	rcu_read_lock();
+	list_for_each_entry_rcu(r, &rxpath_readers, node) {
+		if (!rxpath_dev_wants(r, RXPATH_REC_BACKLOG) ||
+		    qlen <= READ_ONCE(r->filter.backlog_qlen))
+			continue;
+		b = r->buf[smp_processor_id()];
+		if (rxpath_dev_grow(r, b, RXPATH_REC_BACKLOG, cpu, qlen))
+			continue;
+		rec = rxpath_dev_reserve(r, b, RXPATH_REC_BACKLOG);
+		if (!rec)
+			continue;
+		rec->u.backlog.cpu = cpu;
+		rec->u.backlog.qlen = qlen;
+		rec->u.backlog.limit = max(rxpath_netdev_max_backlog(), 0);
+		rec->u.backlog.count = 1;
+		rxpath_dev_commit(r, b, RXPATH_REC_BACKLOG, cpu);
+	}
+	rcu_read_unlock();
+	local_irq_restore(flags);
+}
+
+/* A packet refused by cpu's backlog (softnet.c). */
+void __rxpath_dev_drop(unsigned int cpu)
+{
+	struct rxpath_reader *r;
+	struct rxpath_record *rec;
+	struct rxpath_rbuf *b;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	rcu_read_lock();
+	list_for_each_entry_rcu(r, &rxpath_readers, node) {
+		if (!rxpath_dev_wants(r, RXPATH_REC_BACKLOG_DROP))
+			continue;
+		b = r->buf[smp_processor_id()];
+		if (rxpath_dev_grow(r, b, RXPATH_REC_BACKLOG_DROP, cpu, 0))
+			continue;
+		rec = rxpath_dev_reserve(r, b, RXPATH_REC_BACKLOG_DROP);
+		if (!rec)
+			continue;
+		rec->u.drop.cpu = cpu;
+		rec->u.drop.count = 1;
+		rxpath_dev_commit(r, b, RXPATH_REC_BACKLOG_DROP, cpu);
+	}
+	rcu_read_unlock();
+	local_irq_restore(flags);
+}
+
+/* A NET_RX cycle ended on this CPU (napi.c). */
+void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
+			unsigned int usecs)
+{
+	unsigned int left = rxpath_budget_left_pct(work, budget);
+	struct rxpath_reader *r;
+	struct rxpath_record *rec;
+	struct rxpath_rbuf *b;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	rcu_read_lock();
+	list_for_each_entry_rcu(r, &rxpath_readers, node) {
+		if (!rxpath_dev_wants(r, RXPATH_REC_CYCLE) ||
+		    left >= READ_ONCE(r->filter.budget_left_pct))
+			continue;
+		b = r->buf[smp_processor_id()];
+		rec = rxpath_dev_reserve(r, b, RXPATH_REC_CYCLE);
+		if (!rec)
+			continue;
+		rec->u.cycle.budget = max(budget, 0);
+		rec->u.cycle.work = min_t(u64, work, U32_MAX);
+		rec->u.cycle.left_pct = left;
+		rec->u.cycle.end = end == RXPATH_CYCLE_BUDGET ? RXPATH_END_BUDGET :
+				   end == RXPATH_CYCLE_TIME ? RXPATH_END_TIME :
+				   RXPATH_END_DRAINED;
+		rec->u.cycle.usecs = usecs;
+		rxpath_dev_commit(r, b, RXPATH_REC_CYCLE, 0);
+	}
+	rcu_read_unlock();
+	local_irq_restore(flags);
+}
+
+/* A ring seen full while its NIC dropped (rings.c, process context). */
+void __rxpath_dev_ring(const struct rxpath_rec_ring *ring)
+{
+	struct rxpath_reader *r;
+	struct rxpath_record *rec;
+	unsigned long flags;
+
+	local_irq_save(flags);
+	rcu_read_lock();
+	list_for_each_entry_rcu(r, &rxpath_readers, node) {
+		if (!rxpath_dev_wants(r, RXPATH_REC_RING_FULL))
+			continue;
+		rec = rxpath_dev_reserve(r, r->buf[smp_processor_id()],
+					 RXPATH_REC_RING_FULL);
+		if (!rec)
+			continue;
+		rec->u.ring = *ring;
+		rxpath_dev_commit(r, r->buf[smp_processor_id()],
+				  RXPATH_REC_RING_FULL, 0);
+	}
+	rcu_read_unlock();
+	local_irq_restore(flags);
+}
+
+/* Every summary_ms: one SUMMARY record per online CPU, for one reader. */
+static void rxpath_dev_summary(struct work_struct *work)
+{
+	struct rxpath_reader *r = container_of(to_delayed_work(work),
+					       struct rxpath_reader, summary);
+	unsigned int cpu, ms = READ_ONCE(r->filter.summary_ms);
+	struct rxpath_rec_summary s;
+	struct rxpath_record *rec;
+	unsigned long flags;
+
+	if (!ms || !rxpath_dev_wants(r, RXPATH_REC_SUMMARY))
+		return;
+	for_each_online_cpu(cpu) {
+		struct softnet_data *sd = &per_cpu(softnet_data, cpu);
+
+		s = (struct rxpath_rec_summary) {
+			.processed = rxpath_sd_processed(sd),
+			.dropped = rxpath_sd_dropped(sd),
+			.time_squeeze = rxpath_sd_time_squeeze(sd),
+			.received_rps = rxpath_sd_received_rps(sd),
+			.flow_limit = rxpath_sd_flow_limit_count(sd),
+			.input_qlen = skb_queue_len_lockless(&sd->input_pkt_queue),
+			.backlog_max = rxpath_softnet_backlog_max(cpu),
+		};
+		local_irq_save(flags);
+		rec = rxpath_dev_reserve(r, r->buf[smp_processor_id()],
+					 RXPATH_REC_SUMMARY);
+		if (rec) {
+			/* The CPU summarized, not the one that wrote it. */
+			rec->cpu = cpu;
+			rec->u.summary = s;
+			rxpath_dev_commit(r, r->buf[smp_processor_id()],
+					  RXPATH_REC_SUMMARY, 0);
+		}
+		local_irq_restore(flags);
+	}
+	schedule_delayed_work(&r->summary, msecs_to_jiffies(ms));
+}
+
+static void rxpath_dev_wake(struct irq_work *w)
+{
+	struct rxpath_reader *r = container_of(w, struct rxpath_reader, wake);
+
+	wake_up_interruptible(&r->wait);
+}
+
+/* ---- the reader --------------------------------------------------------- */
+
+static bool rxpath_dev_ready(struct rxpath_reader *r)
+{
+	unsigned int cpu;
+
+	for_each_possible_cpu(cpu) {
+		struct rxpath_rbuf *b = r->buf[cpu];
+
+		/* Pairs with the producer's release of head. */
+		if (READ_ONCE(b->tail) != smp_load_acquire(&b->head) ||
+		    atomic64_read(&b->lost))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Moves up to max - *n records of every CPU's buffer to ubuf, each CPU's
+ * lost count first. Under r->lock.
+ */
+static int rxpath_dev_drain(struct rxpath_reader *r, char __user *ubuf,
+			    size_t max, size_t *n)
+{
+	const size_t sz = sizeof(struct rxpath_record);
+	struct rxpath_record rec;
+	unsigned int cpu;
+	u32 *count, c;
+	s64 lost;
+
+	for_each_possible_cpu(cpu) {
+		struct rxpath_rbuf *b = r->buf[cpu];
+		u32 tail = b->tail;
+
+		lost = atomic64_read(&b->lost);
+		if (lost && *n < max) {
+			memset(&rec, 0, sizeof(rec));
+			rec.abi = RXPATH_ABI_VERSION;
+			rec.type = RXPATH_REC_LOST;
+			rec.time_ns = ktime_get_mono_fast_ns();
+			rec.cpu = cpu;
+			rec.u.lost.count = lost;
+			if (copy_to_user(ubuf + *n * sz, &rec, sz))
+				return -EFAULT;
+			atomic64_sub(lost, &b->lost);
+			r->lost_reported += lost;
+			(*n)++;
+		}
+		/* Pairs with the producer's release of head. */
+		while (*n < max && tail != smp_load_acquire(&b->head)) {
+			struct rxpath_record *src = &b->rec[tail & r->mask];
+
+			count = rxpath_rec_count(src, src->type);
+			c = count ? xchg(count, RXPATH_COUNT_CLOSED) : 0;
+			memcpy(&rec, src, sz);
+			if (count)
+				*rxpath_rec_count(&rec, rec.type) = c & ~RXPATH_COUNT_CLOSED;
+			if (copy_to_user(ubuf + *n * sz, &rec, sz)) {
+				if (count)	/* taken back, closed */
+					WRITE_ONCE(*count, c | RXPATH_COUNT_CLOSED);
+				return -EFAULT;
+			}
+			/* Pairs with the producer's acquire of tail. */
+			smp_store_release(&b->tail, ++tail);
+			(*n)++;
+		}
+	}
+	return 0;
+}
+
+static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
+			       size_t len, loff_t *ppos)
+{
+	struct rxpath_reader *r = file->private_data;
+	size_t max = len / sizeof(struct rxpath_record), n = 0;
+	int err;
+
+	if (!max) {
+		pr_warn_ratelimited("read: %zu bytes is less than one record (%zu)\n",
+				    len, sizeof(struct rxpath_record));
+		return -EINVAL;
+	}
+	if (mutex_lock_interruptible(&r->lock))
+		return -ERESTARTSYS;
+	for (;;) {
+		err = rxpath_dev_drain(r, ubuf, max, &n);
+		if (n || err)
+			break;
+		if (file->f_flags & O_NONBLOCK) {
+			err = -EAGAIN;
+			break;
+		}
+		mutex_unlock(&r->lock);
+		err = wait_event_interruptible(r->wait, rxpath_dev_ready(r));
+		if (err)
+			return err;
+		if (mutex_lock_interruptible(&r->lock))
+			return -ERESTARTSYS;
+	}
+	r->records += n;
+	mutex_unlock(&r->lock);
+	return n ? n * sizeof(struct rxpath_record) : err;
+}
+
+static __poll_t rxpath_dev_poll(struct file *file, poll_table *pt)
+{
+	struct rxpath_reader *r = file->private_data;
+
+	poll_wait(file, &r->wait, pt);
+	return rxpath_dev_ready(r) ? EPOLLIN | EPOLLRDNORM : 0;
+}
+
+static int rxpath_dev_set_filter(struct rxpath_reader *r,
+				 const struct rxpath_filter *f)
+{
+	if (f->types & ~RXPATH_TYPES_SETTABLE) {
+		pr_warn_ratelimited("RXPATH_IOC_SET_FILTER: types 0x%x has bits of no record type (0x%x)\n",
+				    f->types, f->types & ~RXPATH_TYPES_SETTABLE);
+		return -EINVAL;
+	}
+	if (f->budget_left_pct > 100) {
+		pr_warn_ratelimited("RXPATH_IOC_SET_FILTER: budget_left_pct %u is above 100\n",
+				    f->budget_left_pct);
+		return -EINVAL;
+	}
+	if (f->summary_ms && (f->summary_ms < RXPATH_FILTER_MIN_SUMMARY_MS ||
+			      f->summary_ms > 3600 * MSEC_PER_SEC)) {
+		pr_warn_ratelimited("RXPATH_IOC_SET_FILTER: summary_ms %u is not 0 or from %u to 3600000\n",
+				    f->summary_ms, RXPATH_FILTER_MIN_SUMMARY_MS);
+		return -EINVAL;
+	}
+	cancel_delayed_work_sync(&r->summary);
+	WRITE_ONCE(r->filter.types, f->types);
+	WRITE_ONCE(r->filter.backlog_qlen, f->backlog_qlen);
+	WRITE_ONCE(r->filter.budget_left_pct, f->budget_left_pct);
+	WRITE_ONCE(r->filter.summary_ms, f->summary_ms);
+	if (f->summary_ms && (f->types & (1U << RXPATH_REC_SUMMARY)))
+		schedule_delayed_work(&r->summary, 0);
+	return 0;
+}
+
+static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
+			     unsigned long arg)
+{
+	struct rxpath_reader *r = file->private_data;
+	void __user *uarg = (void __user *)arg;
+	struct rxpath_reader_stats st;
+	struct rxpath_filter f;
+	unsigned int cpu;
+	long err = 0;
+
+	switch (cmd) {
+	case RXPATH_IOC_ABI_VERSION:
+		return put_user((__u32)RXPATH_ABI_VERSION, (__u32 __user *)uarg);
+	case RXPATH_IOC_GET_FILTER:
+	case RXPATH_IOC_SET_FILTER:
+	case RXPATH_IOC_GET_STATS:
+		break;
+	default:
+		return -ENOTTY;
+	}
+	if (mutex_lock_interruptible(&r->lock))
+		return -ERESTARTSYS;
+	switch (cmd) {
+	case RXPATH_IOC_GET_FILTER:
+		if (copy_to_user(uarg, &r->filter, sizeof(r->filter)))
+			err = -EFAULT;
+		break;
+	case RXPATH_IOC_SET_FILTER:
+		if (copy_from_user(&f, uarg, sizeof(f)))
+			err = -EFAULT;
+		else
+			err = rxpath_dev_set_filter(r, &f);
+		break;
+	case RXPATH_IOC_GET_STATS:
+		st.records = r->records;
+		st.lost = r->lost_reported;
+		for_each_possible_cpu(cpu)
+			st.lost += atomic64_read(&r->buf[cpu]->lost);
+		if (copy_to_user(uarg, &st, sizeof(st)))
+			err = -EFAULT;
+		break;
+	}
+	mutex_unlock(&r->lock);
+	return err;
+}
+
+static void rxpath_reader_free(struct rxpath_reader *r)
+{
+	unsigned int cpu;
+
+	if (r->buf)
+		for_each_possible_cpu(cpu)
+			kvfree(r->buf[cpu]);
+	kfree(r->buf);
+	kfree(r);
+}
+
+static int rxpath_dev_open(struct inode *inode, struct file *file)
+{
+	struct rxpath_reader *r;
+	unsigned int cpu;
+	int err = -ENOMEM;
+
+	r = kzalloc(sizeof(*r), GFP_KERNEL);
+	if (!r)
+		return -ENOMEM;
+	r->mask = buffer_records - 1;
+	r->buf = kcalloc(nr_cpu_ids, sizeof(*r->buf), GFP_KERNEL);
+	if (!r->buf)
+		goto err_free;
+	for_each_possible_cpu(cpu) {
+		r->buf[cpu] = kvzalloc_node(struct_size(r->buf[cpu], rec, buffer_records),
+					    GFP_KERNEL, cpu_to_node(cpu));
+		if (!r->buf[cpu])
+			goto err_free;
+	}
+	r->filter = (struct rxpath_filter) {
+		.types = RXPATH_FILTER_DEFAULT_TYPES,
+		.backlog_qlen = RXPATH_FILTER_DEFAULT_BACKLOG_QLEN,
+		.budget_left_pct = RXPATH_FILTER_DEFAULT_BUDGET_LEFT_PCT,
+	};
+	init_waitqueue_head(&r->wait);
+	init_irq_work(&r->wake, rxpath_dev_wake);
+	mutex_init(&r->lock);
+	INIT_DELAYED_WORK(&r->summary, rxpath_dev_summary);
+
+	mutex_lock(&rxpath_readers_lock);
+	if (rxpath_nreaders == RXPATH_DEV_MAX_READERS) {
+		mutex_unlock(&rxpath_readers_lock);
+		err = -EBUSY;
+		goto err_free;
+	}
+	rxpath_nreaders++;
+	list_add_tail_rcu(&r->node, &rxpath_readers);
+	mutex_unlock(&rxpath_readers_lock);
+	static_branch_inc(&rxpath_dev_on);
+	file->private_data = r;
+	return nonseekable_open(inode, file);
+
+err_free:
+	rxpath_reader_free(r);
+	return err;
+}
+
+static int rxpath_dev_release(struct inode *inode, struct file *file)
+{
+	struct rxpath_reader *r = file->private_data;
+
+	static_branch_dec(&rxpath_dev_on);
+	mutex_lock(&rxpath_readers_lock);
+	list_del_rcu(&r->node);
+	rxpath_nreaders--;
+	mutex_unlock(&rxpath_readers_lock);
+	cancel_delayed_work_sync(&r->summary);
+	/* No producer still holds r, nor will queue its wake-up again. */
+	synchronize_rcu();
+	irq_work_sync(&r->wake);
+	rxpath_reader_free(r);
+	return 0;
+}
+
+static const struct file_operations rxpath_dev_fops = {
+	.owner = THIS_MODULE,
+	.open = rxpath_dev_open,
+	.release = rxpath_dev_release,
+	.read = rxpath_dev_read,
+	.poll = rxpath_dev_poll,
+	.unlocked_ioctl = rxpath_dev_ioctl,
+	.compat_ioctl = compat_ptr_ioctl,
+};
+
+static struct miscdevice rxpath_miscdev = {
+	.minor = MISC_DYNAMIC_MINOR,
+	.name = "rxpath",
+	.fops = &rxpath_dev_fops,
+	.mode = 0600,
+};
+
+static bool rxpath_dev_registered;
+
+void rxpath_dev_init(void)
+{
+	int err = misc_register(&rxpath_miscdev);
+
+	if (err)
+		pr_warn("/dev/rxpath not registered (%pe): the event stream is off\n",
+			ERR_PTR(err));
+	rxpath_dev_registered = !err;
+}
+
+void rxpath_dev_exit(void)
+{
+	if (rxpath_dev_registered)
+		misc_deregister(&rxpath_miscdev);
+}
+
+void rxpath_dev_show_status(struct seq_file *m)
+{
+	if (!rxpath_dev_registered) {
+		seq_puts(m, "dev not registered\n");
+		return;
+	}
+	mutex_lock(&rxpath_readers_lock);
+	seq_printf(m, "dev /dev/%s readers %u buffer_records %u\n",
+		   rxpath_miscdev.name, rxpath_nreaders, buffer_records);
+	mutex_unlock(&rxpath_readers_lock);
+}

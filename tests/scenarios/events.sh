@@ -1,0 +1,151 @@
+# SPDX-License-Identifier: GPL-2.0
+# Scenario: the event stream, /dev/rxpath, read by rxpath watch and by
+# rxpath-devtest. The device's errors; backlog_drop records whose counts add
+# up to the kernel's dropped delta, for each of two readers at once; loss
+# reported to a reader stopped during a flood; a reader killed mid-flood;
+# summaries equal to softnet_stat; 100k random calls under a flood.
+
+N=$(frames 20000)
+LIMIT=8
+
+# drop_sum FILE CPU: the counts of the backlog_drop records for CPU's
+# backlog in the JSON lines of FILE. lost_sum FILE: the lost records'.
+drop_sum() {
+	sed -n "s/.*\"type\":\"backlog_drop\",\"backlog_cpu\":$2,\"count\":\([0-9]*\)}$/\1/p" "$1" |
+		awk '{ s += $1 } END { print s + 0 }'
+}
+lost_sum() {
+	sed -n 's/.*"type":"lost","count":\([0-9]*\)}$/\1/p' "$1" | awk '{ s += $1 } END { print s + 0 }'
+}
+readers() { sed -n 's/^dev .* readers \([0-9]*\) .*/\1/p' $RX/status; }
+wait_readers() {
+	i=0
+	while [ "$(readers)" != "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
+# The "ok - " and "not ok - " lines of a file, as this scenario's own.
+relay() {
+	while IFS= read -r l; do
+		case "$l" in
+		"ok - "*) ok "${l#ok - }" ;;
+		"not ok - "*) not_ok "${l#not ok - }" ;;
+		"# "*) diag "${l#\# }" ;;
+		esac
+	done <"$1"
+}
+flood() {
+	pktgen_setup $N
+	pktgen_run 5000
+	settle
+}
+
+rxpath watch -t 1 2>/tmp/err && not_ok "rxpath without the module fails" ||
+	check "rxpath without the module says so" grep -q "module is not loaded" /tmp/err
+check "insmod backlog_hook=1" insmod $KO backlog_hook=1
+check "/dev/rxpath is a character device" [ -c /dev/rxpath ]
+check_eq "for root only" "$(stat -c %a /dev/rxpath)" 600
+
+# 1. The device's contract, from C.
+rxpath-devtest errno >/tmp/devtest.out 2>&1
+cat /tmp/devtest.out
+relay /tmp/devtest.out
+check_eq "rxpath-devtest left no reader behind" "$(readers)" 0
+
+# 2. Two readers at once while cpu 1's backlog overflows: each gets every
+# refusal, in records that add up to the kernel's count.
+echo $LIMIT > /proc/sys/net/core/netdev_max_backlog
+rps 2
+rxpath watch --json --types backlog_drop >/tmp/w1 2>/tmp/e1 &
+w1=$!
+rxpath watch --types backlog_drop,backlog --backlog 4 >/tmp/w2 2>/tmp/e2 &
+w2=$!
+wait_readers 2
+check_eq "status counts 2 readers" "$(readers)" 2
+drop0=$(softnet_stat 1 2)
+flood
+kill -TERM $w1 $w2
+wait $w1; r1=$?
+wait $w2; r2=$?
+check_eq "both readers exit 0 on SIGTERM" "$r1 $r2" "0 0"
+dd=$(($(softnet_stat 1 2) - drop0))
+head -n 3 /tmp/w1; head -n 3 /tmp/w2; cat /tmp/e1 /tmp/e2
+check "the flood overflowed cpu 1's backlog ($dd refused)" [ "$dd" -gt 0 ]
+check_eq "reader 1 (JSON): backlog_drop counts add up to the dropped delta" "$(drop_sum /tmp/w1 1)" "$dd"
+check_eq "reader 1 lost nothing" "$(lost_sum /tmp/w1)" 0
+check_eq "reader 1 printed every record it was sent" "$(wc -l </tmp/w1) records, 0 lost" \
+	"$(sed -n 's/^rxpath: //p' /tmp/e1)"
+t=$(awk '$3 == 1 && $4 == "backlog" && $5 == "drop" { s += $6 } END { print s + 0 }' /tmp/w2)
+check_eq "reader 2 (text): 'cpu 1 backlog drop N' adds up to the dropped delta" "$t" "$dd"
+q=$(awk '$3 == 1 && $4 == "backlog" && $5 ~ /\// { split($5, a, "/"); if (a[1] > m) m = a[1]; l = a[2] } END { print m + 0 "/" l }' /tmp/w2)
+check_eq "reader 2: backlog records above 4 peak at the limit + 1" "$q" "$((LIMIT + 1))/$LIMIT"
+
+# 3. A reader stopped during a flood is told what it lost. Small buffers,
+# and a record for every NET_RX cycle that did any work.
+check "rmmod" rmmod rxpath
+check "insmod buffer_records=16" insmod $KO backlog_hook=1 buffer_records=16
+rxpath watch --json --types backlog_drop,cycle --budget-left 100 >/tmp/w3 2>/tmp/e3 &
+w3=$!
+wait_readers 1
+kill -STOP $w3
+flood
+kill -CONT $w3
+sleep 1
+kill -TERM $w3
+wait $w3
+cat /tmp/e3
+l=$(lost_sum /tmp/w3)
+check "the stopped reader got lost records ($l records)" [ "$l" -gt 0 ]
+check_eq "they add up to the loss its exit line reports" "$(sed -n 's/.* \([0-9]*\) lost$/\1/p' /tmp/e3)" "$l"
+check "it got cycle records too" grep -q '"type":"cycle","budget":[0-9]*,"work":[1-9]' /tmp/w3
+
+# 4. A reader killed mid-flood: the other one goes on; the module unloads.
+check "rmmod" rmmod rxpath
+check "insmod" insmod $KO backlog_hook=1
+rxpath watch --json --types backlog_drop >/tmp/w4 2>/dev/null &
+w4=$!
+rxpath watch --json --types backlog_drop >/tmp/w5 2>/tmp/e5 &
+w5=$!
+wait_readers 2
+drop0=$(softnet_stat 1 2)
+pktgen_setup $N
+pktgen_run &
+pg=$!
+sleep 1
+kill -KILL $w4
+wait $pg
+settle
+wait_readers 1
+check_eq "the killed reader is gone" "$(readers)" 1
+kill -TERM $w5
+wait $w5
+dd=$(($(softnet_stat 1 2) - drop0))
+check_eq "the other one got every refusal" "$(drop_sum /tmp/w5 1)" "$dd"
+
+# 5. Summaries: at rest, the last one of each CPU is softnet_stat.
+rxpath watch --json --types summary --summary 100 -t 2 >/tmp/w6 2>/dev/null
+cp /proc/net/softnet_stat /tmp/stat
+for cpu in $(cpus); do
+	for pair in processed:1 dropped:2 time_squeeze:3 received_rps:10 flow_limit:11; do
+		name=${pair%:*}
+		v=$(grep "\"cpu\":$cpu,\"type\":\"summary\"" /tmp/w6 | tail -n 1 |
+			sed -n "s/.*\"$name\":\([0-9]*\).*/\1/p")
+		check_eq "cpu $cpu summary $name equals softnet_stat" "$v" "$(softnet_stat $cpu ${pair#*:} /tmp/stat)"
+	done
+done
+
+# 6. Random calls, with a flood going through every producer.
+pktgen_setup 0 - 100000
+pktgen_run &
+pg=$!
+rxpath watch --types backlog,backlog_drop,cycle,summary --backlog 0 --budget-left 100 --summary 10 >/dev/null 2>&1 &
+w7=$!
+rxpath-devtest fuzz 100000 $$ >/tmp/fuzz.out 2>&1
+cat /tmp/fuzz.out
+relay /tmp/fuzz.out
+kill -TERM $w7
+wait $w7
+pktgen_stop
+wait $pg
+settle
+wait_readers 0
+check_eq "no reader left" "$(readers)" 0
+check "rmmod" rmmod rxpath

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rxpath: the reader of the rxpath kernel module. Subcommands:
+ *   watch     one line per event of /dev/rxpath (--json: one JSON object)
+ */
+#include <string.h>
+#include "rxpath.h"
+
+static const char rxpath_usage[] =
+	"usage: rxpath COMMAND [OPTIONS]\n"
+	"  watch [--json] [-t SECONDS]   one line per event of " RXPATH_DEV "\n"
+	"run 'rxpath COMMAND --help' for its options\n";
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		fputs(rxpath_usage, stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "watch"))
+		return rxpath_watch_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		fputs(rxpath_usage, stdout);
+		return 0;
+	}
+	fprintf(stderr, "rxpath: unknown command '%s'\n", argv[1]);
+	fputs(rxpath_usage, stderr);
+	return 2;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The rxpath reader: declarations shared by its files. format.c turns
+ * records and names into text, JSON and Prometheus exposition (pure
+ * functions, unit-tested in tests/); device.c opens /dev/rxpath and checks
+ * that the module, debugfs and the ABI are what this reader was built for;
+ * each subcommand has a file of its own.
+ */
+#ifndef RXPATH_READER_H
+#define RXPATH_READER_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include <linux/rxpath.h>
+
+#define RXPATH_DEV "/dev/rxpath"
+#define RXPATH_DEBUGFS "/sys/kernel/debug/rxpath"
+
+/* format.c */
+const char *rxpath_type_name(unsigned int type);
+int rxpath_type_parse(const char *list, unsigned int *mask);
+const char *rxpath_end_name(unsigned int end);
+/* name: an interface name for ring records (NULL: by ifindex) */
+int rxpath_format_text(char *buf, size_t size, const struct rxpath_record *rec,
+		       const char *ifname);
+int rxpath_format_json(char *buf, size_t size, const struct rxpath_record *rec,
+		       const char *ifname);
+size_t rxpath_json_escape(char *buf, size_t size, const char *s);
+size_t rxpath_prom_escape(char *buf, size_t size, const char *s);
+int rxpath_parse_uint(const char *s, unsigned int max, unsigned int *v);
+
+/* device.c */
+int rxpath_check_module(void);
+int rxpath_check_debugfs(void);
+int rxpath_open_device(int flags);
+
+/* the subcommands */
+int rxpath_watch_main(int argc, char **argv);
+
+#endif

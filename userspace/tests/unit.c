@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Unit tests of the reader's pure functions (format.c), with cmocka:
+ * record decoding into text and JSON, JSON and Prometheus escaping, and
+ * the parsing of arguments.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <errno.h>
+#include <setjmp.h>
+#include <string.h>
+#include <cmocka.h>
+#include "rxpath.h"
+
+static struct rxpath_record rec_of(unsigned int type)
+{
+	struct rxpath_record r;
+
+	memset(&r, 0, sizeof(r));
+	r.abi = RXPATH_ABI_VERSION;
+	r.type = type;
+	r.time_ns = 12000345678ULL;
+	r.cpu = 3;
+	return r;
+}
+
+static void format_text_backlog(void **state)
+{
+	struct rxpath_record r = rec_of(RXPATH_REC_BACKLOG);
+	char buf[256];
+
+	(void)state;
+	r.u.backlog.cpu = 1;
+	r.u.backlog.qlen = 812;
+	r.u.backlog.limit = 1000;
+	r.u.backlog.count = 37;
+	rxpath_format_text(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "12.000345 cpu 1 backlog 812/1000 x37");
+}
+
+static void format_text_drop_and_lost(void **state)
+{
+	struct rxpath_record r = rec_of(RXPATH_REC_BACKLOG_DROP);
+	char buf[256];
+
+	(void)state;
+	r.u.drop.cpu = 2;
+	r.u.drop.count = 5;
+	rxpath_format_text(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "12.000345 cpu 2 backlog drop 5");
+	r = rec_of(RXPATH_REC_LOST);
+	r.u.lost.count = 1ULL << 40;
+	rxpath_format_text(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "12.000345 cpu 3 lost 1099511627776 records");
+}
+
+static void format_json_cycle(void **state)
+{
+	struct rxpath_record r = rec_of(RXPATH_REC_CYCLE);
+	char buf[256];
+
+	(void)state;
+	r.u.cycle.budget = 300;
+	r.u.cycle.work = 297;
+	r.u.cycle.left_pct = 1;
+	r.u.cycle.end = RXPATH_END_BUDGET;
+	r.u.cycle.usecs = 1820;
+	rxpath_format_json(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "{\"time_ns\":12000345678,\"cpu\":3,\"type\":\"cycle\",\"budget\":300,\"work\":297,\"left_pct\":1,\"end\":\"budget\",\"usecs\":1820}");
+}
+
+static void format_json_ring_escapes_name(void **state)
+{
+	struct rxpath_record r = rec_of(RXPATH_REC_RING_FULL);
+	char buf[512];
+
+	(void)state;
+	r.u.ring.ifindex = 7;
+	r.u.ring.count = 256;
+	r.u.ring.ntu = 10;
+	r.u.ring.ntc = 11;
+	r.u.ring.missed = 4;
+	rxpath_format_json(buf, sizeof(buf), &r, "we\"ird\\");
+	assert_non_null(strstr(buf, "\"dev\":\"we\\\"ird\\\\\",\"ifindex\":7,\"queue\":0,\"ntu\":10,\"ntc\":11,\"count\":256,\"missed\":4}"));
+	rxpath_format_json(buf, sizeof(buf), &r, NULL);
+	assert_non_null(strstr(buf, "\"dev\":\"if7\""));
+}
+
+static void format_json_unknown_type(void **state)
+{
+	struct rxpath_record r = rec_of(99);
+	char buf[256];
+
+	(void)state;
+	rxpath_format_json(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "{\"time_ns\":12000345678,\"cpu\":3,\"type\":\"unknown\",\"type_number\":99}");
+}
+
+static void format_truncates_safely(void **state)
+{
+	struct rxpath_record r = rec_of(RXPATH_REC_SUMMARY);
+	char buf[16];
+	int n;
+
+	(void)state;
+	memset(buf, 'x', sizeof(buf));
+	n = rxpath_format_json(buf, sizeof(buf), &r, NULL);
+	assert_true(n >= (int)sizeof(buf));
+	assert_int_equal(buf[sizeof(buf) - 1], 0);
+}
+
+static void json_escape_controls(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	assert_int_equal(rxpath_json_escape(buf, sizeof(buf), "a\"b\\c\nd\te\x01\x7f"), 25);
+	assert_string_equal(buf, "a\\\"b\\\\c\\nd\\te\\u0001\\u007f");
+	assert_int_equal(rxpath_json_escape(buf, 4, "abcdef"), 6);
+	assert_string_equal(buf, "abc");
+}
+
+static void prom_escape_label(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	rxpath_prom_escape(buf, sizeof(buf), "eth\\0\"x\ny");
+	assert_string_equal(buf, "eth\\\\0\\\"x\\ny");
+	rxpath_prom_escape(buf, sizeof(buf), "eth0");
+	assert_string_equal(buf, "eth0");
+}
+
+static void parse_uint_strict(void **state)
+{
+	unsigned int v = 7;
+
+	(void)state;
+	assert_int_equal(rxpath_parse_uint("42", 100, &v), 0);
+	assert_int_equal(v, 42);
+	assert_int_equal(rxpath_parse_uint("0", 100, &v), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(rxpath_parse_uint("101", 100, &v), -EINVAL);
+	assert_int_equal(rxpath_parse_uint("-1", 100, &v), -EINVAL);
+	assert_int_equal(rxpath_parse_uint(" 1", 100, &v), -EINVAL);
+	assert_int_equal(rxpath_parse_uint("1x", 100, &v), -EINVAL);
+	assert_int_equal(rxpath_parse_uint("", 100, &v), -EINVAL);
+	assert_int_equal(rxpath_parse_uint("4294967295", 0xffffffffU, &v), 0);
+	assert_int_equal(v, 0xffffffffU);
+	assert_int_equal(rxpath_parse_uint("4294967296", 0xffffffffU, &v), -EINVAL);
+	assert_int_equal(rxpath_parse_uint("99999999999999999999999", 0xffffffffU, &v), -EINVAL);
+	assert_int_equal(v, 0xffffffffU);
+}
+
+static void type_parse_lists(void **state)
+{
+	unsigned int m = 0;
+
+	(void)state;
+	assert_int_equal(rxpath_type_parse("backlog_drop", &m), 0);
+	assert_int_equal(m, 1U << RXPATH_REC_BACKLOG_DROP);
+	assert_int_equal(rxpath_type_parse("backlog,cycle,summary", &m), 0);
+	assert_int_equal(m, (1U << RXPATH_REC_BACKLOG) | (1U << RXPATH_REC_CYCLE) |
+			    (1U << RXPATH_REC_SUMMARY));
+	assert_int_equal(rxpath_type_parse("lost", &m), -EINVAL);
+	assert_int_equal(rxpath_type_parse("backlog,", &m), -EINVAL);
+	assert_int_equal(rxpath_type_parse("", &m), -EINVAL);
+	assert_int_equal(rxpath_type_parse("back", &m), -EINVAL);
+	assert_int_equal(rxpath_type_parse("backlog_drops", &m), -EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(format_text_backlog),
+		cmocka_unit_test(format_text_drop_and_lost),
+		cmocka_unit_test(format_json_cycle),
+		cmocka_unit_test(format_json_ring_escapes_name),
+		cmocka_unit_test(format_json_unknown_type),
+		cmocka_unit_test(format_truncates_safely),
+		cmocka_unit_test(json_escape_controls),
+		cmocka_unit_test(prom_escape_label),
+		cmocka_unit_test(parse_uint_strict),
+		cmocka_unit_test(type_parse_lists),
+	};
+
+	return cmocka_run_group_tests_name("rxpath_reader", tests, NULL, NULL);
+}
