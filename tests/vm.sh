@@ -89,8 +89,10 @@ initramfs_build() {
 		mkdir -p "$stage$(dirname "$m")"
 		cp -L "$m" "$stage$m"
 	done
-	# The reader and the device's tester, static: the guest has no libc.
-	cp "$work/userspace/rxpath" "$work/userspace/rxpath-devtest" "$stage/sbin/"
+	# The reader and the device's tester (64- and 32-bit), static: the
+	# guest has no libc.
+	cp "$work/userspace/rxpath" "$work/userspace/rxpath-devtest" \
+		"$work/userspace/rxpath-devtest32" "$stage/sbin/"
 	cp "$RXPATH_TOP/tests/guest/init" "$stage/init"
 	cp "$RXPATH_TOP/tests/guest/lib.sh" "$stage/tests/lib.sh"
 	cp "$RXPATH_TOP"/tests/scenarios/*.sh "$stage/tests/scenarios/"
@@ -123,7 +125,8 @@ ring_drivers="e1000e e1000 igb igc ixgbe i40e ice virtio_net"
 
 mkdir -p "$work/userspace"
 make -s -C "$RXPATH_TOP/userspace" STATIC=1 O="$work/userspace" \
-	"$work/userspace/rxpath" "$work/userspace/rxpath-devtest" ||
+	"$work/userspace/rxpath" "$work/userspace/rxpath-devtest" \
+	"$work/userspace/rxpath-devtest32" ||
 	{ echo "not ok - $KREL: the reader builds (userspace/)"; exit 1; }
 initramfs=$work/initramfs.cpio.gz
 initramfs_build "$initramfs"

@@ -45,7 +45,7 @@ need_pkgs() {
 need_host_tools() {
 	need_pkgs busybox-static cpio gzip kmod make gcc gcc-12 libc6-dev \
 		libelf1 libssl3 dwarves xz-utils python3 ethtool \
-		libcmocka-dev
+		libcmocka-dev gcc-multilib
 	need_qemu
 }
 

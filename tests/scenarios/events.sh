@@ -22,13 +22,14 @@ wait_readers() {
 	i=0
 	while [ "$(readers)" != "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 }
-# The "ok - " and "not ok - " lines of a file, as this scenario's own.
+# relay FILE [PREFIX]: the "ok - " and "not ok - " lines of FILE, as this
+# scenario's own.
 relay() {
 	while IFS= read -r l; do
 		case "$l" in
-		"ok - "*) ok "${l#ok - }" ;;
-		"not ok - "*) not_ok "${l#not ok - }" ;;
-		"# "*) diag "${l#\# }" ;;
+		"ok - "*) ok "${2:-}${l#ok - }" ;;
+		"not ok - "*) not_ok "${2:-}${l#not ok - }" ;;
+		"# "*) diag "${2:-}${l#\# }" ;;
 		esac
 	done <"$1"
 }
@@ -49,6 +50,12 @@ rxpath-devtest errno >/tmp/devtest.out 2>&1
 cat /tmp/devtest.out
 relay /tmp/devtest.out
 check_eq "rxpath-devtest left no reader behind" "$(readers)" 0
+# The same from a 32-bit program: the ioctls through compat_ptr_ioctl.
+if rxpath-devtest32 errno >/tmp/devtest32.out 2>&1 || grep -q '^ok - ' /tmp/devtest32.out; then
+	relay /tmp/devtest32.out "32-bit: "
+else
+	skip "32-bit: this kernel runs no 32-bit programs (no IA32_EMULATION)"
+fi
 
 # 2. Two readers at once while cpu 1's backlog overflows: each gets every
 # refusal, in records that add up to the kernel's count.
