@@ -2,6 +2,8 @@
 /*
  * rxpath: the reader of the rxpath kernel module. Subcommands:
  *   watch     one line per event of /dev/rxpath (--json: one JSON object)
+ *   snapshot  everything rxpath shows now, as one JSON document
+ *   prom      the Prometheus text exposition format
  */
 #include <string.h>
 #include "rxpath.h"
@@ -9,6 +11,8 @@
 static const char rxpath_usage[] =
 	"usage: rxpath COMMAND [OPTIONS]\n"
 	"  watch [--json] [-t SECONDS]   one line per event of " RXPATH_DEV "\n"
+	"  snapshot --json               everything rxpath shows now, one JSON document\n"
+	"  prom [-o FILE]                Prometheus text format (node_exporter textfile)\n"
 	"run 'rxpath COMMAND --help' for its options\n";
 
 int main(int argc, char **argv)
@@ -19,6 +23,10 @@ int main(int argc, char **argv)
 	}
 	if (!strcmp(argv[1], "watch"))
 		return rxpath_watch_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "snapshot"))
+		return rxpath_snapshot_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "prom"))
+		return rxpath_prom_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		fputs(rxpath_usage, stdout);
 		return 0;

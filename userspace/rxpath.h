@@ -15,6 +15,7 @@
 
 #define RXPATH_DEV "/dev/rxpath"
 #define RXPATH_DEBUGFS "/sys/kernel/debug/rxpath"
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* format.c */
 const char *rxpath_type_name(unsigned int type);
@@ -29,6 +30,23 @@ size_t rxpath_json_escape(char *buf, size_t size, const char *s);
 size_t rxpath_prom_escape(char *buf, size_t size, const char *s);
 int rxpath_parse_uint(const char *s, unsigned int max, unsigned int *v);
 
+/* table.c: a debugfs table, its fields pointing into buf */
+#define RXPATH_TABLE_COLS	48
+#define RXPATH_TABLE_ROWS	1024
+#define RXPATH_TABLE_BYTES	(1 << 20)
+struct rxpath_table {
+	char *buf;
+	int ncols;
+	int nrows;
+	char *col[RXPATH_TABLE_COLS];
+	char *cell[RXPATH_TABLE_ROWS][RXPATH_TABLE_COLS];
+};
+int rxpath_table_parse(struct rxpath_table *t, char *text);
+int rxpath_table_read(struct rxpath_table *t, const char *name);
+void rxpath_table_free(struct rxpath_table *t);
+int rxpath_table_col(const struct rxpath_table *t, const char *name);
+int rxpath_is_number(const char *s);
+
 /* device.c */
 int rxpath_check_module(void);
 int rxpath_check_debugfs(void);
@@ -36,5 +54,8 @@ int rxpath_open_device(int flags);
 
 /* the subcommands */
 int rxpath_watch_main(int argc, char **argv);
+int rxpath_snapshot_main(int argc, char **argv);
+int rxpath_prom_main(int argc, char **argv);
+int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char *name));
 
 #endif

@@ -87,6 +87,19 @@ apt_download() {
 	(cd "$dir" && apt-get download "$@" >&2) || die "apt-get download $* failed"
 }
 
+# promtool_fetch: the path of promtool from Debian's prometheus package,
+# unpacked into the cache (installing the package would start a server).
+promtool_fetch() {
+	local dir=$RXPATH_CACHE/promtool
+	if [ ! -x "$dir/usr/bin/promtool" ]; then
+		rm -rf "$dir" && mkdir -p "$dir/deb"
+		apt_download "$dir/deb" prometheus
+		dpkg-deb -x "$dir"/deb/prometheus_*.deb "$dir"
+		rm -rf "$dir/deb"
+	fi
+	echo "$dir/usr/bin/promtool"
+}
+
 # kernel_fetch KEY: unpacks a Debian kernel image and its headers into the
 # cache and sets KREL (release), KROOT (unpacked tree), KIMAGE (vmlinuz),
 # KHEADERS (the directory DKMS would use as kernel_source_dir) and

@@ -3,7 +3,8 @@
 # rxpath-devtest. The device's errors; backlog_drop records whose counts add
 # up to the kernel's dropped delta, for each of two readers at once; loss
 # reported to a reader stopped during a flood; a reader killed mid-flood;
-# summaries equal to softnet_stat; 100k random calls under a flood.
+# summaries equal to softnet_stat; 100k random calls under a flood; rxpath
+# prom and snapshot (their syntax is checked on the host, events.host).
 
 N=$(frames 20000)
 LIMIT=8
@@ -155,4 +156,29 @@ wait $pg
 settle
 wait_readers 0
 check_eq "no reader left" "$(readers)" 0
+
+# 7. rxpath prom and rxpath snapshot --json at rest: their figures are the
+# kernel's; the host checks their syntax (promtool, a JSON parser), and
+# that of every line watch --json printed in part 2.
+rxpath prom >/tmp/prom.txt 2>/tmp/err
+check "rxpath prom exits 0 with nothing on stderr" [ $? -eq 0 -a ! -s /tmp/err ]
+rxpath snapshot --json >/tmp/snap.json 2>/tmp/err
+check "rxpath snapshot --json exits 0 with nothing on stderr" [ $? -eq 0 -a ! -s /tmp/err ]
+cp /proc/net/softnet_stat /tmp/stat
+for cpu in $(cpus); do
+	check_eq "prom: cpu $cpu dropped is softnet_stat's" \
+		"$(sed -n "s/^rxpath_softnet_dropped_total{cpu=\"$cpu\"} //p" /tmp/prom.txt)" "$(softnet_stat $cpu 2 /tmp/stat)"
+	check_eq "snapshot: cpu $cpu processed is softnet_stat's" \
+		"$(grep -o "{\"cpu\":$cpu,\"processed\":[0-9]*" /tmp/snap.json | sed 's/.*://')" "$(softnet_stat $cpu 1 /tmp/stat)"
+done
+size=$(ethtool -g eth1 | awk '/^Current hardware settings/ { c = 1 } c && $1 == "RX:" { print $2; exit }')
+check_eq "prom: eth1's rxpath_ring_size is ethtool -g's" \
+	"$(sed -n 's/^rxpath_ring_size{device="eth1",driver="e1000e",queue="0"} //p' /tmp/prom.txt)" "$size"
+check "rxpath prom -o FILE writes FILE and leaves no temporary" \
+	sh -c 'rxpath prom -o /tmp/node.prom && grep -q "^rxpath_softnet_processed_total" /tmp/node.prom && [ ! -e /tmp/node.prom.tmp ]'
+sed 's/^/prom: /' /tmp/prom.txt >&3
+sed 's/^/snapshot: /' /tmp/snap.json >&3
+sed 's/^/watch: /' /tmp/w1 >&3
 check "rmmod" rmmod rxpath
+rxpath prom >/dev/null 2>/tmp/err && not_ok "rxpath prom without the module fails" ||
+	check "rxpath prom without the module says so" grep -q "module is not loaded" /tmp/err

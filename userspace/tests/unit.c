@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <errno.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 #include "rxpath.h"
@@ -170,6 +171,73 @@ static void type_parse_lists(void **state)
 	assert_int_equal(rxpath_type_parse("backlog_drops", &m), -EINVAL);
 }
 
+static void table_parse_shapes(void **state)
+{
+	static struct rxpath_table t;
+	char ok[] = "cpu processed dropped\n0 10 -\n1 20 3\n";
+	char ragged[] = "cpu processed\n0 10 11\n";
+	char empty[] = "";
+
+	(void)state;
+	assert_int_equal(rxpath_table_parse(&t, ok), 0);
+	assert_int_equal(t.ncols, 3);
+	assert_int_equal(t.nrows, 2);
+	assert_int_equal(rxpath_table_col(&t, "dropped"), 2);
+	assert_int_equal(rxpath_table_col(&t, "nope"), -1);
+	assert_string_equal(t.cell[1][1], "20");
+	assert_string_equal(t.cell[0][2], "-");
+	assert_int_equal(rxpath_table_parse(&t, ragged), -EINVAL);
+	assert_int_equal(rxpath_table_parse(&t, empty), -EINVAL);
+	assert_true(rxpath_is_number("0"));
+	assert_false(rxpath_is_number("-"));
+	assert_false(rxpath_is_number(""));
+	assert_false(rxpath_is_number("1e3"));
+}
+
+/* Tables as a test gives them, for rxpath_prom_write. */
+static int fake_read(struct rxpath_table *t, const char *name)
+{
+	const char *text = NULL;
+
+	if (!strcmp(name, "softnet"))
+		text = "cpu processed dropped time_squeeze backlog_enqueues\n0 10 0 1 -\n1 20 3 0 -\n";
+	else if (!strcmp(name, "rings"))
+		text = "dev driver queue count next_to_use next_to_clean unused pending\nq\"\\x e1000e 0 256 10 11 0 -\n";
+	if (!text)
+		return -ENOENT;
+	t->buf = strdup(text);
+	return rxpath_table_parse(t, t->buf);
+}
+
+static void prom_write_exposition(void **state)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	(void)state;
+	assert_int_equal(rxpath_prom_write(f, fake_read), 0);
+	fclose(f);
+	assert_non_null(strstr(out, "# HELP rxpath_softnet_processed_total "));
+	assert_non_null(strstr(out, "# TYPE rxpath_softnet_processed_total counter\n"
+				    "rxpath_softnet_processed_total{cpu=\"0\"} 10\n"
+				    "rxpath_softnet_processed_total{cpu=\"1\"} 20\n"));
+	assert_non_null(strstr(out, "rxpath_softnet_dropped_total{cpu=\"1\"} 3\n"));
+	/* "-" is no sample; a metric with none has no HELP either. */
+	assert_null(strstr(out, "rxpath_backlog_enqueues_total"));
+	assert_null(strstr(out, "rxpath_ring_pending"));
+	assert_non_null(strstr(out, "# TYPE rxpath_ring_size gauge\n"
+				    "rxpath_ring_size{device=\"q\\\"\\\\x\",driver=\"e1000e\",queue=\"0\"} 256\n"));
+	/* One TYPE line per metric. */
+	{
+		const char *p = strstr(out, "# TYPE rxpath_softnet_dropped_total");
+
+		assert_non_null(p);
+		assert_null(strstr(p + 1, "# TYPE rxpath_softnet_dropped_total"));
+	}
+	free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -183,6 +251,8 @@ int main(void)
 		cmocka_unit_test(prom_escape_label),
 		cmocka_unit_test(parse_uint_strict),
 		cmocka_unit_test(type_parse_lists),
+		cmocka_unit_test(table_parse_shapes),
+		cmocka_unit_test(prom_write_exposition),
 	};
 
 	return cmocka_run_group_tests_name("rxpath_reader", tests, NULL, NULL);

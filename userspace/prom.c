@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rxpath prom: rxpath's tables in the Prometheus text exposition format,
+ * for node_exporter's textfile collector. Metric names are rxpath_*,
+ * labelled by cpu, device, driver, queue and napi_id; one HELP and TYPE
+ * line per metric, its samples together; a figure shown as "-" (not
+ * measured) has no sample. With -o FILE the text is written to FILE.tmp
+ * and renamed over FILE, so the collector never reads half a file.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "rxpath.h"
+
+struct rxpath_prom_metric {
+	const char *col;
+	const char *name;
+	int counter;
+	const char *help;
+};
+
+struct rxpath_prom_label {
+	const char *col;
+	const char *label;
+};
+
+struct rxpath_prom_table {
+	const char *file;
+	const struct rxpath_prom_label *labels;
+	const struct rxpath_prom_metric *metrics;
+};
+
+static const struct rxpath_prom_label rxpath_cpu_labels[] = {
+	{ "cpu", "cpu" }, { NULL, NULL },
+};
+
+static const struct rxpath_prom_metric rxpath_softnet_metrics[] = {
+	{ "processed", "rxpath_softnet_processed_total", 1, "Packets processed by the CPU (softnet_stat column 1)." },
+	{ "dropped", "rxpath_softnet_dropped_total", 1, "Packets the CPU's backlog refused (softnet_stat column 2)." },
+	{ "time_squeeze", "rxpath_softnet_time_squeeze_total", 1, "NET_RX cycles that ended with work left (softnet_stat column 3)." },
+	{ "received_rps", "rxpath_softnet_received_rps_total", 1, "RPS inter-processor interrupts received (softnet_stat column 10)." },
+	{ "flow_limit", "rxpath_softnet_flow_limit_total", 1, "Packets refused by the flow limit (softnet_stat column 11)." },
+	{ "input_qlen", "rxpath_backlog_input_qlen", 0, "Packets in the CPU's backlog input queue now." },
+	{ "process_qlen", "rxpath_backlog_process_qlen", 0, "Packets in the CPU's backlog process queue now." },
+	{ "backlog_max", "rxpath_backlog_max", 0, "Peak backlog length since load or reset." },
+	{ "backlog_enqueues", "rxpath_backlog_enqueues_total", 1, "Packets offered to the CPU's backlog while the per-packet hook is on." },
+	{ "backlog_drops", "rxpath_backlog_drops_total", 1, "Packets the CPU's backlog refused, seen by the per-packet hook." },
+	{ NULL, NULL, 0, NULL },
+};
+
+static const struct rxpath_prom_metric rxpath_budget_metrics[] = {
+	{ "cycles", "rxpath_budget_cycles_total", 1, "NET_RX softirq cycles." },
+	{ "drained_cycles", "rxpath_budget_drained_cycles_total", 1, "NET_RX cycles that finished their work." },
+	{ "budget_squeeze", "rxpath_budget_budget_squeeze_total", 1, "NET_RX cycles squeezed because netdev_budget was spent." },
+	{ "time_squeeze", "rxpath_budget_time_squeeze_total", 1, "NET_RX cycles squeezed because netdev_budget_usecs ran out." },
+	{ "low_budget_cycles", "rxpath_budget_low_budget_cycles_total", 1, "NET_RX cycles that left less than budget_warn_pct of the budget." },
+	{ "packets", "rxpath_budget_packets_total", 1, "Packets processed by NET_RX cycles." },
+	{ "max_cycle_usecs", "rxpath_budget_max_cycle_usecs", 0, "Longest NET_RX cycle since load or reset, in microseconds." },
+	{ "outside_polls", "rxpath_budget_outside_polls_total", 1, "NAPI polls outside net_rx_action (threaded NAPI, busy polling)." },
+	{ NULL, NULL, 0, NULL },
+};
+
+static const struct rxpath_prom_label rxpath_napi_labels[] = {
+	{ "napi_id", "napi_id" }, { "dev", "device" }, { "cpu", "cpu" }, { NULL, NULL },
+};
+
+static const struct rxpath_prom_metric rxpath_napi_metrics[] = {
+	{ "polls", "rxpath_napi_polls_total", 1, "Polls of the NAPI instance." },
+	{ "packets", "rxpath_napi_packets_total", 1, "Packets its polls processed." },
+	{ "full_polls", "rxpath_napi_full_polls_total", 1, "Polls that used their whole weight." },
+	{ "weight", "rxpath_napi_weight", 0, "The NAPI instance's weight." },
+	{ "max_work", "rxpath_napi_max_work", 0, "The most packets one poll processed." },
+	{ NULL, NULL, 0, NULL },
+};
+
+static const struct rxpath_prom_label rxpath_ring_labels[] = {
+	{ "dev", "device" }, { "driver", "driver" }, { "queue", "queue" }, { NULL, NULL },
+};
+
+static const struct rxpath_prom_metric rxpath_ring_metrics[] = {
+	{ "count", "rxpath_ring_size", 0, "Descriptors in the RX ring." },
+	{ "next_to_use", "rxpath_ring_next_to_use", 0, "The driver's next_to_use index." },
+	{ "next_to_clean", "rxpath_ring_next_to_clean", 0, "The driver's next_to_clean index." },
+	{ "unused", "rxpath_ring_unused", 0, "Descriptors the driver has not given the NIC." },
+	{ "pending", "rxpath_ring_pending", 0, "Descriptors the NIC completed that the driver has not cleaned." },
+	{ "min_unused", "rxpath_ring_min_unused", 0, "Lowest unused since load or reset." },
+	{ "max_pending", "rxpath_ring_max_pending", 0, "Highest pending at a poll's start since load or reset." },
+	{ "polls", "rxpath_ring_polls_total", 1, "Polls that read the ring." },
+	{ "full_polls", "rxpath_ring_full_polls_total", 1, "Polls that used their whole weight." },
+	{ "full_ring_events", "rxpath_ring_full_events_total", 1, "Polls that found the ring full." },
+	{ "missed_while_full", "rxpath_ring_missed_while_full_total", 1, "Times the NIC's missed counters grew while the ring was full." },
+	{ NULL, NULL, 0, NULL },
+};
+
+static const struct rxpath_prom_table rxpath_prom_tables[] = {
+	{ "softnet", rxpath_cpu_labels, rxpath_softnet_metrics },
+	{ "budget", rxpath_cpu_labels, rxpath_budget_metrics },
+	{ "napi", rxpath_napi_labels, rxpath_napi_metrics },
+	{ "rings", rxpath_ring_labels, rxpath_ring_metrics },
+};
+
+static void rxpath_prom_labels(FILE *out, const struct rxpath_table *t, int row,
+			       const struct rxpath_prom_label *labels)
+{
+	char esc[256];
+	int first = 1;
+
+	for (; labels->col; labels++) {
+		int c = rxpath_table_col(t, labels->col);
+
+		if (c < 0)
+			continue;
+		rxpath_prom_escape(esc, sizeof(esc), t->cell[row][c]);
+		fprintf(out, "%s%s=\"%s\"", first ? "{" : ",", labels->label, esc);
+		first = 0;
+	}
+	if (!first)
+		fputc('}', out);
+}
+
+/*
+ * Writes every metric of the tables that read() gets (debugfs, or a test's
+ * text). A table that cannot be read is left out; -1 if none could be.
+ */
+int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char *name))
+{
+	struct rxpath_table *t = malloc(sizeof(*t));
+	size_t i;
+	int tables = 0;
+
+	if (!t)
+		return -1;
+	for (i = 0; i < ARRAY_SIZE(rxpath_prom_tables); i++) {
+		const struct rxpath_prom_table *pt = &rxpath_prom_tables[i];
+
+		if (read(t, pt->file)) {
+			rxpath_table_free(t);
+			continue;
+		}
+		tables++;
+		for (const struct rxpath_prom_metric *m = pt->metrics; m->col; m++) {
+			int c = rxpath_table_col(t, m->col), r, any = 0;
+
+			if (c < 0)
+				continue;
+			for (r = 0; r < t->nrows; r++) {
+				if (!rxpath_is_number(t->cell[r][c]))
+					continue;
+				if (!any++)
+					fprintf(out, "# HELP %s %s\n# TYPE %s %s\n", m->name,
+						m->help, m->name, m->counter ? "counter" : "gauge");
+				fputs(m->name, out);
+				rxpath_prom_labels(out, t, r, pt->labels);
+				fprintf(out, " %s\n", t->cell[r][c]);
+			}
+		}
+		rxpath_table_free(t);
+	}
+	free(t);
+	return tables ? 0 : -1;
+}
+
+static const char rxpath_prom_usage[] =
+	"usage: rxpath prom [-o FILE]\n"
+	"  -o FILE  write FILE atomically (node_exporter's textfile collector)\n";
+
+int rxpath_prom_main(int argc, char **argv)
+{
+	char tmp[4096];
+	const char *path = NULL;
+	FILE *out = stdout;
+	int opt, err;
+
+	optind = 1;
+	while ((opt = getopt(argc, argv, "o:h")) != -1) {
+		switch (opt) {
+		case 'o':
+			path = optarg;
+			break;
+		case 'h':
+			fputs(rxpath_prom_usage, stdout);
+			return 0;
+		default:
+			fputs(rxpath_prom_usage, stderr);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		fputs(rxpath_prom_usage, stderr);
+		return 2;
+	}
+	if (rxpath_check_debugfs())
+		return 1;
+	if (path) {
+		snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+		out = fopen(tmp, "w");
+		if (!out) {
+			fprintf(stderr, "rxpath: %s: %s\n", tmp, strerror(errno));
+			return 1;
+		}
+	}
+	err = rxpath_prom_write(out, rxpath_table_read);
+	if (path) {
+		if (fclose(out) || err || rename(tmp, path)) {
+			fprintf(stderr, "rxpath: %s: %s\n", path,
+				err ? "no table could be read" : strerror(errno));
+			unlink(tmp);
+			return 1;
+		}
+	} else if (fflush(stdout) || err) {
+		fprintf(stderr, "rxpath: %s\n", err ? "no table could be read" : strerror(errno));
+		return 1;
+	}
+	return 0;
+}
