@@ -221,8 +221,9 @@ for scenario in "$@"; do
 		sed -nE "s/^(ok|not ok) - (.*)$/\\1 - $tag: host: \\2/p; s/^(#.*)$/\\1/p" "$work/$scenario.host.log"
 		grep -q '^not ok ' "$work/$scenario.host.log" && failed=1
 	fi
-	# pktgen prints "pktgen: WARNING: ..." as plain text: not a WARN splat.
-	if grep -aEn "$bad" "$console" | grep -av "pktgen: WARNING: " >"$work/$scenario.bad"; then
+	# Not pktgen's "pktgen: WARNING: ..." (plain text, not a WARN splat),
+	# nor the kernel echoing its command line (hung_task_timeout_secs).
+	if grep -aEn "$bad" "$console" | grep -avE "pktgen: WARNING: |[Cc]ommand line: " >"$work/$scenario.bad"; then
 		echo "not ok - $tag: console free of kernel error reports"
 		head -n 20 "$work/$scenario.bad" | sed 's/^/#   /'
 		failed=1

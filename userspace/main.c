@@ -4,6 +4,7 @@
  *   watch     one line per event of /dev/rxpath (--json: one JSON object)
  *   snapshot  everything rxpath shows now, as one JSON document
  *   prom      the Prometheus text exposition format
+ *   doctor    names the stage where packets are lost, and the knob to turn
  */
 #include <string.h>
 #include "rxpath.h"
@@ -13,6 +14,7 @@ static const char rxpath_usage[] =
 	"  watch [--json] [-t SECONDS]   one line per event of " RXPATH_DEV "\n"
 	"  snapshot --json               everything rxpath shows now, one JSON document\n"
 	"  prom [-o FILE]                Prometheus text format (node_exporter textfile)\n"
+	"  doctor [-i SECONDS]           where packets are lost, and the knob to turn\n"
 	"run 'rxpath COMMAND --help' for its options\n";
 
 int main(int argc, char **argv)
@@ -25,6 +27,8 @@ int main(int argc, char **argv)
 		return rxpath_watch_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "snapshot"))
 		return rxpath_snapshot_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "doctor"))
+		return rxpath_doctor_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "prom"))
 		return rxpath_prom_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {

@@ -56,6 +56,8 @@ int rxpath_open_device(int flags);
 int rxpath_watch_main(int argc, char **argv);
 int rxpath_snapshot_main(int argc, char **argv);
 int rxpath_prom_main(int argc, char **argv);
+int rxpath_doctor_main(int argc, char **argv);
+int rxpath_doctor_verdict(const unsigned long long *lost, const double *pressure, int n);
 int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char *name));
 
 #endif

@@ -238,6 +238,26 @@ static void prom_write_exposition(void **state)
 	free(out);
 }
 
+static void doctor_verdict_order(void **state)
+{
+	unsigned long long lost[6] = { 0 };
+	double p[6] = { -1, 0, 0, 0, 0, -1 };
+
+	(void)state;
+	assert_int_equal(rxpath_doctor_verdict(lost, p, 6), -1);
+	p[1] = 0.04;
+	assert_int_equal(rxpath_doctor_verdict(lost, p, 6), -1);
+	p[1] = 0.32;
+	p[0] = 0.08;
+	assert_int_equal(rxpath_doctor_verdict(lost, p, 6), 1);	/* the highest pressure */
+	p[0] = 0.32;
+	assert_int_equal(rxpath_doctor_verdict(lost, p, 6), 0);	/* a tie: the earlier stage */
+	lost[3] = 5;
+	assert_int_equal(rxpath_doctor_verdict(lost, p, 6), 3);	/* loss beats pressure */
+	lost[5] = 9;
+	assert_int_equal(rxpath_doctor_verdict(lost, p, 6), 3);	/* the first stage that lost */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +273,7 @@ int main(void)
 		cmocka_unit_test(type_parse_lists),
 		cmocka_unit_test(table_parse_shapes),
 		cmocka_unit_test(prom_write_exposition),
+		cmocka_unit_test(doctor_verdict_order),
 	};
 
 	return cmocka_run_group_tests_name("rxpath_reader", tests, NULL, NULL);

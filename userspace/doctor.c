@@ -1,0 +1,615 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * rxpath doctor: reads rxpath's figures and the kernel's own counters
+ * twice, an interval apart, and names the stage of the receive path where
+ * packets are lost, with the evidence and the knob the field guides turn,
+ * its current value and a next one. It never changes a setting.
+ *
+ * Stages, in the order a packet meets them: ring (the NIC's RX ring: the
+ * NIC's missed/fifo/over counters, rxpath's full_ring_events), budget and
+ * time (a NET_RX cycle squeezed by netdev_budget or netdev_budget_usecs),
+ * backlog and flow_limit (a CPU's backlog refusing: softnet_stat's dropped
+ * and flow_limit), socket (UDP receive buffers: /proc/net/snmp
+ * RcvbufErrors, /proc/net/udp drops). Each stage gets the packets it lost
+ * over the interval and a pressure: the share of its events that found it
+ * at its limit (ring polls that found the ring full, cycles squeezed,
+ * packets refused). The verdict is the first stage in path order that lost
+ * packets; when none did, the stage under the highest pressure, if any
+ * reached 5%.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <net/if.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/ethtool.h>
+#include <linux/sockios.h>
+#include "rxpath.h"
+
+#define RXPATH_MAX_CPUS		1024
+#define RXPATH_MAX_DEVS		64
+#define RXPATH_MAX_RINGS	256
+#define RXPATH_MAX_IRQS		64
+#define RXPATH_MAX_IRQ_CPUS	64
+
+typedef unsigned long long u64;
+
+struct rxpath_sample {
+	int ncpus;
+	struct {
+		int seen;
+		u64 processed, dropped, time_squeeze, flow_limit;
+		u64 cycles, budget_squeeze, rx_time_squeeze;
+		int have_split;
+	} cpu[RXPATH_MAX_CPUS];
+	int ndevs;
+	struct {
+		char name[IF_NAMESIZE + 1];
+		u64 missed;	/* rx_missed_errors + rx_fifo_errors + rx_over_errors */
+		u64 rx_packets;
+	} dev[RXPATH_MAX_DEVS];
+	int nrings;
+	struct {
+		char dev[IF_NAMESIZE + 1];
+		unsigned int queue, count;
+		u64 polls, full_events;
+		int have_full;
+	} ring[RXPATH_MAX_RINGS];
+	u64 udp_rcvbuf, udp_inerrors, udp_sock_drops;
+	int nirqs;
+	struct {
+		unsigned int irq;
+		char name[48];
+		u64 count[RXPATH_MAX_IRQ_CPUS];
+	} irq[RXPATH_MAX_IRQS];
+};
+
+static u64 rxpath_read_u64(const char *path)
+{
+	u64 v = 0;
+	FILE *f = fopen(path, "r");
+
+	if (f) {
+		if (fscanf(f, "%llu", &v) != 1)
+			v = 0;
+		fclose(f);
+	}
+	return v;
+}
+
+static long long rxpath_sysctl(const char *name)
+{
+	char path[128];
+	long long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/sys/net/core/%s", name);
+	f = fopen(path, "r");
+	if (f) {
+		if (fscanf(f, "%lld", &v) != 1)
+			v = -1;
+		fclose(f);
+	}
+	return v;
+}
+
+/* /proc/net/softnet_stat: hex columns; the CPU id is column 13 (5.10+). */
+static void rxpath_sample_softnet(struct rxpath_sample *s)
+{
+	char line[512];
+	int row = 0;
+	FILE *f = fopen("/proc/net/softnet_stat", "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		unsigned int v[13] = { 0 };
+		int n = sscanf(line, "%x %x %x %x %x %x %x %x %x %x %x %x %x",
+			       &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6],
+			       &v[7], &v[8], &v[9], &v[10], &v[11], &v[12]);
+		int cpu = n >= 13 ? (int)v[12] : row;
+
+		row++;
+		if (n < 3 || cpu < 0 || cpu >= RXPATH_MAX_CPUS)
+			continue;
+		s->cpu[cpu].seen = 1;
+		s->cpu[cpu].processed = v[0];
+		s->cpu[cpu].dropped = v[1];
+		s->cpu[cpu].time_squeeze = v[2];
+		s->cpu[cpu].flow_limit = n >= 11 ? v[10] : 0;
+		if (cpu + 1 > s->ncpus)
+			s->ncpus = cpu + 1;
+	}
+	fclose(f);
+}
+
+static u64 rxpath_cell(const struct rxpath_table *t, int row, const char *col, int *ok)
+{
+	int c = rxpath_table_col(t, col);
+
+	if (c < 0 || !rxpath_is_number(t->cell[row][c])) {
+		*ok = 0;
+		return 0;
+	}
+	return strtoull(t->cell[row][c], NULL, 10);
+}
+
+static void rxpath_sample_rxpath(struct rxpath_sample *s, struct rxpath_table *t)
+{
+	int r, ok;
+
+	if (!rxpath_table_read(t, "budget")) {
+		for (r = 0; r < t->nrows; r++) {
+			int cpu = atoi(t->cell[r][0]);
+
+			if (cpu < 0 || cpu >= RXPATH_MAX_CPUS)
+				continue;
+			ok = 1;
+			s->cpu[cpu].cycles = rxpath_cell(t, r, "cycles", &ok);
+			s->cpu[cpu].budget_squeeze = rxpath_cell(t, r, "budget_squeeze", &ok);
+			s->cpu[cpu].rx_time_squeeze = rxpath_cell(t, r, "time_squeeze", &ok);
+			s->cpu[cpu].have_split = ok;
+		}
+	}
+	rxpath_table_free(t);
+	if (!rxpath_table_read(t, "rings")) {
+		for (r = 0; r < t->nrows && s->nrings < RXPATH_MAX_RINGS; r++) {
+			typeof(s->ring[0]) *g = &s->ring[s->nrings++];
+
+			ok = 1;
+			snprintf(g->dev, sizeof(g->dev), "%s", t->cell[r][0]);
+			g->queue = rxpath_cell(t, r, "queue", &ok);
+			g->count = rxpath_cell(t, r, "count", &ok);
+			g->polls = rxpath_cell(t, r, "polls", &ok);
+			g->full_events = rxpath_cell(t, r, "full_ring_events", &ok);
+			g->have_full = ok;
+		}
+	}
+	rxpath_table_free(t);
+}
+
+static void rxpath_sample_devs(struct rxpath_sample *s)
+{
+	static const char *const missed[] = {
+		"rx_missed_errors", "rx_fifo_errors", "rx_over_errors",
+	};
+	struct dirent *e;
+	char path[512];
+	DIR *d = opendir("/sys/class/net");
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) && s->ndevs < RXPATH_MAX_DEVS) {
+		typeof(s->dev[0]) *v;
+
+		if (e->d_name[0] == '.' || !strcmp(e->d_name, "lo") ||
+		    strlen(e->d_name) >= sizeof(v->name))
+			continue;
+		v = &s->dev[s->ndevs++];
+		memcpy(v->name, e->d_name, strlen(e->d_name) + 1);
+		v->missed = 0;
+		for (size_t i = 0; i < ARRAY_SIZE(missed); i++) {
+			snprintf(path, sizeof(path), "/sys/class/net/%s/statistics/%s",
+				 e->d_name, missed[i]);
+			v->missed += rxpath_read_u64(path);
+		}
+		snprintf(path, sizeof(path), "/sys/class/net/%s/statistics/rx_packets", e->d_name);
+		v->rx_packets = rxpath_read_u64(path);
+	}
+	closedir(d);
+}
+
+/* /proc/net/snmp's Udp: lines, and the drops column of /proc/net/udp{,6}. */
+static void rxpath_sample_udp(struct rxpath_sample *s)
+{
+	char head[1024], vals[1024], line[1024];
+	FILE *f = fopen("/proc/net/snmp", "r");
+
+	if (f) {
+		while (fgets(head, sizeof(head), f) && fgets(vals, sizeof(vals), f)) {
+			char *hs, *vs, *h, *v;
+
+			if (strncmp(head, "Udp:", 4))
+				continue;
+			h = strtok_r(head, "\n ", &hs);
+			v = strtok_r(vals, "\n ", &vs);
+			while ((h = strtok_r(NULL, "\n ", &hs)) && (v = strtok_r(NULL, "\n ", &vs))) {
+				if (!strcmp(h, "RcvbufErrors"))
+					s->udp_rcvbuf = strtoull(v, NULL, 10);
+				else if (!strcmp(h, "InErrors"))
+					s->udp_inerrors = strtoull(v, NULL, 10);
+			}
+			break;
+		}
+		fclose(f);
+	}
+	for (int i = 0; i < 2; i++) {
+		f = fopen(i ? "/proc/net/udp6" : "/proc/net/udp", "r");
+		if (!f)
+			continue;
+		while (fgets(line, sizeof(line), f)) {
+			char *save, *tok, *last = NULL;
+
+			for (tok = strtok_r(line, "\n ", &save); tok; tok = strtok_r(NULL, "\n ", &save))
+				last = tok;
+			if (last && rxpath_is_number(last))
+				s->udp_sock_drops += strtoull(last, NULL, 10);
+		}
+		fclose(f);
+	}
+}
+
+static u64 rxpath_d(u64 a, u64 b);
+
+/* /proc/interrupts lines whose name holds a network device's name. */
+static void rxpath_sample_irqs(struct rxpath_sample *s)
+{
+	char line[4096];
+	int ncpu = 0;
+	FILE *f = fopen("/proc/interrupts", "r");
+
+	if (!f)
+		return;
+	if (fgets(line, sizeof(line), f))
+		for (char *p = strstr(line, "CPU"); p; p = strstr(p + 3, "CPU"))
+			ncpu++;
+	while (fgets(line, sizeof(line), f) && s->nirqs < RXPATH_MAX_IRQS) {
+		typeof(s->irq[0]) *q = &s->irq[s->nirqs];
+		char *p = line, *end, *name;
+		int d, c;
+
+		q->irq = strtoul(p, &end, 10);
+		if (end == p || *end != ':')
+			continue;
+		p = end + 1;
+		for (c = 0; c < ncpu; c++) {
+			u64 v = strtoull(p, &end, 10);
+
+			if (end == p)
+				break;
+			if (c < RXPATH_MAX_IRQ_CPUS)
+				q->count[c] = v;
+			p = end;
+		}
+		name = strrchr(p, ' ');
+		if (!name)
+			continue;
+		name++;
+		name[strcspn(name, "\n")] = 0;
+		for (d = 0; d < s->ndevs; d++)
+			if (strstr(name, s->dev[d].name))
+				break;
+		if (d == s->ndevs)
+			continue;
+		snprintf(q->name, sizeof(q->name), "%s", name);
+		s->nirqs++;
+	}
+	fclose(f);
+}
+
+/* What the verdict depends on beyond the counters: sysctls, IRQs, RPS. */
+static void rxpath_context(const struct rxpath_sample *a, const struct rxpath_sample *b)
+{
+	static const char *const sysctls[] = {
+		"netdev_budget", "netdev_budget_usecs", "netdev_max_backlog",
+		"dev_weight", "rmem_default", "rmem_max",
+	};
+	char path[256], buf[256];
+	FILE *f;
+	int i, c;
+
+	printf("context: net.core:");
+	for (size_t k = 0; k < ARRAY_SIZE(sysctls); k++)
+		printf(" %s %lld", sysctls[k], rxpath_sysctl(sysctls[k]));
+	printf("\n");
+	for (i = 0; i < b->nirqs; i++) {
+		snprintf(path, sizeof(path), "/proc/irq/%u/smp_affinity_list", b->irq[i].irq);
+		f = fopen(path, "r");
+		if (!f || !fgets(buf, sizeof(buf), f))
+			snprintf(buf, sizeof(buf), "?");
+		if (f)
+			fclose(f);
+		buf[strcspn(buf, "\n")] = 0;
+		printf("context: irq %u %s: affinity %s; interrupts in the interval:",
+		       b->irq[i].irq, b->irq[i].name, buf);
+		for (c = 0; c < b->ncpus && c < RXPATH_MAX_IRQ_CPUS; c++) {
+			u64 was = 0;
+
+			for (int j = 0; j < a->nirqs; j++)
+				if (a->irq[j].irq == b->irq[i].irq)
+					was = a->irq[j].count[c];
+			printf(" cpu%d +%llu", c, rxpath_d(was, b->irq[i].count[c]));
+		}
+		printf("\n");
+	}
+	for (i = 0; i < b->ndevs; i++) {
+		for (int q = 0; q < 64; q++) {
+			snprintf(path, sizeof(path), "/sys/class/net/%s/queues/rx-%d/rps_cpus",
+				 b->dev[i].name, q);
+			f = fopen(path, "r");
+			if (!f)
+				break;
+			if (fgets(buf, sizeof(buf), f)) {
+				buf[strcspn(buf, "\n")] = 0;
+				printf("context: %s rx-%d rps_cpus %s\n", b->dev[i].name, q, buf);
+			}
+			fclose(f);
+		}
+	}
+}
+
+static void rxpath_sample_take(struct rxpath_sample *s, struct rxpath_table *t)
+{
+	memset(s, 0, sizeof(*s));
+	rxpath_sample_softnet(s);
+	rxpath_sample_rxpath(s, t);
+	rxpath_sample_devs(s);
+	rxpath_sample_udp(s);
+	rxpath_sample_irqs(s);
+}
+
+/* The RX ring's current and maximum size from the driver (ETHTOOL_GRINGPARAM). */
+static int rxpath_ring_size(const char *dev, unsigned int *cur, unsigned int *max)
+{
+	struct ethtool_ringparam rp = { .cmd = ETHTOOL_GRINGPARAM };
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), err;
+
+	if (fd < 0)
+		return -1;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
+	ifr.ifr_data = (void *)&rp;
+	err = ioctl(fd, SIOCETHTOOL, &ifr);
+	close(fd);
+	if (err)
+		return -1;
+	*cur = rp.rx_pending;
+	*max = rp.rx_max_pending;
+	return 0;
+}
+
+enum { ST_RING, ST_BUDGET, ST_TIME, ST_BACKLOG, ST_FLOW, ST_SOCKET, ST_N };
+
+static const char *const rxpath_stage_names[ST_N] = {
+	"ring", "budget", "time", "backlog", "flow_limit", "socket",
+};
+
+struct rxpath_stage {
+	u64 lost;
+	double pressure;	/* < 0: not measured */
+	char evidence[512];
+	char knob[512];
+};
+
+static u64 rxpath_d(u64 a, u64 b)
+{
+	return b >= a ? b - a : 0;
+}
+
+static long long rxpath_next(long long now, long long dflt)
+{
+	return now < dflt ? dflt : now * 2;
+}
+
+static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_sample *b,
+			    struct rxpath_stage *st)
+{
+	double worst;
+	int i, j, w;
+
+	for (i = 0; i < ST_N; i++) {
+		st[i].lost = 0;
+		st[i].pressure = -1;
+		st[i].evidence[0] = st[i].knob[0] = 0;
+	}
+
+	/* ring */
+	worst = -1;
+	w = -1;
+	for (i = 0; i < b->nrings; i++) {
+		for (j = 0; j < a->nrings; j++)
+			if (!strcmp(a->ring[j].dev, b->ring[i].dev) && a->ring[j].queue == b->ring[i].queue)
+				break;
+		if (j == a->nrings || !b->ring[i].have_full)
+			continue;
+		u64 polls = rxpath_d(a->ring[j].polls, b->ring[i].polls);
+		u64 full = rxpath_d(a->ring[j].full_events, b->ring[i].full_events);
+		double p = polls ? (double)full / polls : 0;
+
+		if (p > worst) {
+			worst = p;
+			w = i;
+			snprintf(st[ST_RING].evidence, sizeof(st[ST_RING].evidence),
+				 "%s rx ring %u (%u descriptors) was full at %llu of %llu polls (rxpath full_ring_events)",
+				 b->ring[i].dev, b->ring[i].queue, b->ring[i].count, full, polls);
+		}
+	}
+	st[ST_RING].pressure = worst;
+	for (i = 0; i < b->ndevs; i++)
+		for (j = 0; j < a->ndevs; j++)
+			if (!strcmp(a->dev[j].name, b->dev[i].name))
+				st[ST_RING].lost += rxpath_d(a->dev[j].missed, b->dev[i].missed);
+	if (st[ST_RING].lost) {
+		size_t n = strlen(st[ST_RING].evidence);
+
+		snprintf(st[ST_RING].evidence + n, sizeof(st[ST_RING].evidence) - n,
+			 "%sNICs dropped %llu frames for want of a descriptor (rx_missed_errors + rx_fifo_errors + rx_over_errors)",
+			 n ? "; " : "", st[ST_RING].lost);
+	}
+	if (w >= 0) {
+		unsigned int cur, max;
+
+		if (!rxpath_ring_size(b->ring[w].dev, &cur, &max) && cur < max)
+			snprintf(st[ST_RING].knob, sizeof(st[ST_RING].knob),
+				 "ethtool -G %s rx %u (now %u, at most %u)", b->ring[w].dev,
+				 cur * 2 < max ? cur * 2 : max, cur, max);
+		else if (!rxpath_ring_size(b->ring[w].dev, &cur, &max))
+			snprintf(st[ST_RING].knob, sizeof(st[ST_RING].knob),
+				 "%s's ring is at its maximum (%u): spread the load over more queues (ethtool -L %s combined N) and CPUs",
+				 b->ring[w].dev, max, b->ring[w].dev);
+		else
+			snprintf(st[ST_RING].knob, sizeof(st[ST_RING].knob),
+				 "ethtool -G %s rx %u (now %u)", b->ring[w].dev,
+				 b->ring[w].count * 2, b->ring[w].count);
+	}
+
+	/* budget, time, backlog, flow limit: per CPU, the worst one */
+	for (int s = ST_BUDGET; s <= ST_FLOW; s++) {
+		worst = -1;
+		for (i = 0; i < b->ncpus && i < RXPATH_MAX_CPUS; i++) {
+			u64 cycles = rxpath_d(a->cpu[i].cycles, b->cpu[i].cycles);
+			u64 dropped = rxpath_d(a->cpu[i].dropped, b->cpu[i].dropped);
+			u64 flow = rxpath_d(a->cpu[i].flow_limit, b->cpu[i].flow_limit);
+			u64 proc = rxpath_d(a->cpu[i].processed, b->cpu[i].processed);
+			u64 n = 0, of = 0;
+			double p;
+
+			if (!b->cpu[i].seen)
+				continue;
+			if (s == ST_BUDGET || s == ST_TIME) {
+				if (!b->cpu[i].have_split || !a->cpu[i].have_split)
+					continue;
+				n = rxpath_d(s == ST_BUDGET ? a->cpu[i].budget_squeeze : a->cpu[i].rx_time_squeeze,
+					     s == ST_BUDGET ? b->cpu[i].budget_squeeze : b->cpu[i].rx_time_squeeze);
+				of = cycles;
+			} else if (s == ST_BACKLOG) {
+				n = dropped > flow ? dropped - flow : 0;
+				of = proc + dropped;
+				st[s].lost += n;
+			} else {
+				n = flow;
+				of = proc + dropped;
+				st[s].lost += n;
+			}
+			p = of ? (double)n / of : 0;
+			if (p > worst) {
+				worst = p;
+				if (s == ST_BUDGET || s == ST_TIME)
+					snprintf(st[s].evidence, sizeof(st[s].evidence),
+						 "cpu %d: %llu of %llu NET_RX cycles squeezed by %s (rxpath budget; softnet_stat time_squeeze +%llu)",
+						 i, n, of, s == ST_BUDGET ? "netdev_budget" : "netdev_budget_usecs",
+						 rxpath_d(a->cpu[i].time_squeeze, b->cpu[i].time_squeeze));
+				else
+					snprintf(st[s].evidence, sizeof(st[s].evidence),
+						 "cpu %d's backlog refused %llu of %llu packets (softnet_stat %s)",
+						 i, n, of, s == ST_BACKLOG ? "dropped" : "flow_limit");
+			}
+		}
+		st[s].pressure = worst;
+	}
+	long long v = rxpath_sysctl("netdev_budget");
+
+	snprintf(st[ST_BUDGET].knob, sizeof(st[ST_BUDGET].knob),
+		 "sysctl -w net.core.netdev_budget=%lld (now %lld)", rxpath_next(v, 300), v);
+	v = rxpath_sysctl("netdev_budget_usecs");
+	snprintf(st[ST_TIME].knob, sizeof(st[ST_TIME].knob),
+		 "sysctl -w net.core.netdev_budget_usecs=%lld (now %lld)", rxpath_next(v, 2000), v);
+	v = rxpath_sysctl("netdev_max_backlog");
+	snprintf(st[ST_BACKLOG].knob, sizeof(st[ST_BACKLOG].knob),
+		 "sysctl -w net.core.netdev_max_backlog=%lld (now %lld); or spread RPS over more CPUs (/sys/class/net/*/queues/rx-*/rps_cpus)",
+		 rxpath_next(v, 1000), v);
+	v = rxpath_sysctl("flow_limit_table_len");
+	snprintf(st[ST_FLOW].knob, sizeof(st[ST_FLOW].knob),
+		 "sysctl -w net.core.flow_limit_table_len=%lld (now %lld), or clear the CPU from net.core.flow_limit_cpu_bitmap",
+		 rxpath_next(v, 4096), v);
+
+	/* socket */
+	st[ST_SOCKET].lost = rxpath_d(a->udp_rcvbuf, b->udp_rcvbuf);
+	if (rxpath_d(a->udp_sock_drops, b->udp_sock_drops) > st[ST_SOCKET].lost)
+		st[ST_SOCKET].lost = rxpath_d(a->udp_sock_drops, b->udp_sock_drops);
+	snprintf(st[ST_SOCKET].evidence, sizeof(st[ST_SOCKET].evidence),
+		 "UDP RcvbufErrors +%llu, InErrors +%llu (/proc/net/snmp), socket drops +%llu (/proc/net/udp)",
+		 rxpath_d(a->udp_rcvbuf, b->udp_rcvbuf), rxpath_d(a->udp_inerrors, b->udp_inerrors),
+		 rxpath_d(a->udp_sock_drops, b->udp_sock_drops));
+	v = rxpath_sysctl("rmem_max");
+	snprintf(st[ST_SOCKET].knob, sizeof(st[ST_SOCKET].knob),
+		 "sysctl -w net.core.rmem_max=%lld (now %lld), and a larger SO_RCVBUF in the application",
+		 rxpath_next(v, 4194304), v);
+}
+
+/* The verdict's stage, or -1: nothing lost, no pressure of 5% or more. */
+int rxpath_doctor_verdict(const u64 *lost, const double *pressure, int n)
+{
+	int i, best = -1;
+
+	for (i = 0; i < n; i++)
+		if (lost[i])
+			return i;
+	for (i = 0; i < n; i++)
+		if (pressure[i] >= 0.05 && (best < 0 || pressure[i] > pressure[best]))
+			best = i;
+	return best;
+}
+
+static const char rxpath_doctor_usage[] =
+	"usage: rxpath doctor [-i SECONDS]\n"
+	"  reads rxpath and the kernel's counters SECONDS apart (default 5) and\n"
+	"  names the stage where packets are lost; it changes nothing\n";
+
+int rxpath_doctor_main(int argc, char **argv)
+{
+	struct rxpath_sample *a, *b;
+	struct rxpath_stage st[ST_N];
+	struct rxpath_table *t;
+	unsigned int secs = 5;
+	u64 lost[ST_N];
+	double pressure[ST_N];
+	int opt, i, v;
+
+	optind = 1;
+	while ((opt = getopt(argc, argv, "i:h")) != -1) {
+		if (opt == 'i' && !rxpath_parse_uint(optarg, 3600, &secs) && secs)
+			continue;
+		fputs(rxpath_doctor_usage, opt == 'h' ? stdout : stderr);
+		return opt == 'h' ? 0 : 2;
+	}
+	if (optind != argc) {
+		fputs(rxpath_doctor_usage, stderr);
+		return 2;
+	}
+	if (rxpath_check_debugfs())
+		return 1;
+	a = calloc(1, sizeof(*a));
+	b = calloc(1, sizeof(*b));
+	t = malloc(sizeof(*t));
+	if (!a || !b || !t) {
+		fprintf(stderr, "rxpath: out of memory\n");
+		return 1;
+	}
+	rxpath_sample_take(a, t);
+	sleep(secs);
+	rxpath_sample_take(b, t);
+	rxpath_diagnose(a, b, st);
+
+	printf("rxpath doctor: %u s, %d CPUs\n", secs, b->ncpus);
+	printf("%-10s %10s %8s  %s\n", "stage", "lost", "pressure", "evidence");
+	for (i = 0; i < ST_N; i++) {
+		char p[16] = "-";
+
+		if (st[i].pressure >= 0)
+			snprintf(p, sizeof(p), "%.0f%%", st[i].pressure * 100);
+		printf("%-10s %10llu %8s  %s\n", rxpath_stage_names[i], st[i].lost, p,
+		       st[i].evidence[0] ? st[i].evidence : "-");
+		lost[i] = st[i].lost;
+		pressure[i] = st[i].pressure;
+	}
+	rxpath_context(a, b);
+	v = rxpath_doctor_verdict(lost, pressure, ST_N);
+	if (v < 0) {
+		printf("verdict: none: no stage lost packets or reached 5%% of its limit\n");
+	} else {
+		printf("verdict: %s: %s %s\n", rxpath_stage_names[v],
+		       st[v].lost ? "packets were lost here:" : "no packet was lost, but this stage is at its limit most often:",
+		       st[v].evidence);
+		printf("knob: %s\n", st[v].knob);
+	}
+	free(a);
+	free(b);
+	free(t);
+	return 0;
+}
