@@ -15,7 +15,7 @@
  * at its limit (ring polls that found the ring full, cycles squeezed,
  * packets refused). The verdict is the first stage in path order that lost
  * packets; when none did, the stage under the highest pressure, if any
- * reached 5%.
+ * reached 5% (a pressure counts from 100 events in the interval up).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -35,6 +35,8 @@
 #define RXPATH_MAX_RINGS	256
 #define RXPATH_MAX_IRQS		64
 #define RXPATH_MAX_IRQ_CPUS	64
+/* A pressure needs this many events (polls, cycles, packets) behind it. */
+#define RXPATH_MIN_EVENTS	100
 
 typedef unsigned long long u64;
 
@@ -419,7 +421,7 @@ static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_s
 			continue;
 		u64 polls = rxpath_d(a->ring[j].polls, b->ring[i].polls);
 		u64 full = rxpath_d(a->ring[j].full_events, b->ring[i].full_events);
-		double p = polls ? (double)full / polls : 0;
+		double p = polls >= RXPATH_MIN_EVENTS ? (double)full / polls : 0;
 
 		if (p > worst) {
 			worst = p;
@@ -486,7 +488,7 @@ static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_s
 				of = proc + dropped;
 				st[s].lost += n;
 			}
-			p = of ? (double)n / of : 0;
+			p = of >= RXPATH_MIN_EVENTS ? (double)n / of : 0;
 			if (p > worst) {
 				worst = p;
 				if (s == ST_BUDGET || s == ST_TIME)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rxpath: the reader of the rxpath kernel module. Subcommands:
+ *   top       a refreshing table of per-CPU rates and per-ring fill
  *   watch     one line per event of /dev/rxpath (--json: one JSON object)
  *   snapshot  everything rxpath shows now, as one JSON document
  *   prom      the Prometheus text exposition format
@@ -11,6 +12,7 @@
 
 static const char rxpath_usage[] =
 	"usage: rxpath COMMAND [OPTIONS]\n"
+	"  top [-i SECONDS] [-n COUNT]   per-CPU rates and per-ring fill, refreshed\n"
 	"  watch [--json] [-t SECONDS]   one line per event of " RXPATH_DEV "\n"
 	"  snapshot --json               everything rxpath shows now, one JSON document\n"
 	"  prom [-o FILE]                Prometheus text format (node_exporter textfile)\n"
@@ -27,6 +29,8 @@ int main(int argc, char **argv)
 		return rxpath_watch_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "snapshot"))
 		return rxpath_snapshot_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "top"))
+		return rxpath_top_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "doctor"))
 		return rxpath_doctor_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "prom"))

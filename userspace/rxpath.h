@@ -57,6 +57,7 @@ int rxpath_watch_main(int argc, char **argv);
 int rxpath_snapshot_main(int argc, char **argv);
 int rxpath_prom_main(int argc, char **argv);
 int rxpath_doctor_main(int argc, char **argv);
+int rxpath_top_main(int argc, char **argv);
 int rxpath_doctor_verdict(const unsigned long long *lost, const double *pressure, int n);
 int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char *name));
 
