@@ -64,6 +64,24 @@ const char *rxpath_end_name(unsigned int end)
 	return "unknown";
 }
 
+/*
+ * The rate of a counter read as a, then b, secs apart: 0 for no time, or
+ * a counter that went back (reset, or a CPU's counters gone and back).
+ * The kernel's softnet counters are unsigned int: one that wrapped
+ * between the reads (a < b fails, b is small) counts from the wrap when
+ * wrap32 is set.
+ */
+double rxpath_rate(unsigned long long a, unsigned long long b, double secs, int wrap32)
+{
+	if (secs <= 0)
+		return 0;
+	if (b >= a)
+		return (b - a) / secs;
+	if (wrap32 && a <= 0xffffffffULL && b <= 0xffffffffULL)
+		return (0x100000000ULL - a + b) / secs;
+	return 0;
+}
+
 /* A decimal number from 0 to max, nothing else: 0 or -EINVAL. */
 int rxpath_parse_uint(const char *s, unsigned int max, unsigned int *v)
 {

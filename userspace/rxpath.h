@@ -29,6 +29,7 @@ int rxpath_format_json(char *buf, size_t size, const struct rxpath_record *rec,
 size_t rxpath_json_escape(char *buf, size_t size, const char *s);
 size_t rxpath_prom_escape(char *buf, size_t size, const char *s);
 int rxpath_parse_uint(const char *s, unsigned int max, unsigned int *v);
+double rxpath_rate(unsigned long long a, unsigned long long b, double secs, int wrap32);
 
 /* table.c: a debugfs table, its fields pointing into buf */
 #define RXPATH_TABLE_COLS	48

@@ -96,11 +96,6 @@ static void rxpath_top_sample(struct rxpath_top_cpu *cpu, struct rxpath_table *t
 	rxpath_table_free(t);
 }
 
-static double rxpath_rate(u64 a, u64 b, double secs)
-{
-	return b >= a && secs > 0 ? (b - a) / secs : 0;
-}
-
 /* Drains the device: each CPU's longest backlog met, and records lost. */
 static void rxpath_top_drain(int fd, long long *peak, u64 *lost)
 {
@@ -237,17 +232,17 @@ int rxpath_top_main(int argc, char **argv)
 				continue;
 			if (cur[c].have_split && prev[c].have_split) {
 				snprintf(sb, sizeof(sb), "%.0f",
-					 rxpath_rate(prev[c].budget_squeeze, cur[c].budget_squeeze, dt));
+					 rxpath_rate(prev[c].budget_squeeze, cur[c].budget_squeeze, dt, 0));
 				snprintf(stime, sizeof(stime), "%.0f",
-					 rxpath_rate(prev[c].time_squeeze, cur[c].time_squeeze, dt));
+					 rxpath_rate(prev[c].time_squeeze, cur[c].time_squeeze, dt, 0));
 			}
 			if (peak[c] >= 0)
 				snprintf(pk, sizeof(pk), "%lld", peak[c]);
 			else if (cur[c].backlog_max >= 0)
 				snprintf(pk, sizeof(pk), "%lld*", cur[c].backlog_max);
 			printf("%4d %10.0f %10.0f %10s %10s %8u %8s\n", c,
-			       rxpath_rate(prev[c].processed, cur[c].processed, dt),
-			       rxpath_rate(prev[c].dropped, cur[c].dropped, dt),
+			       rxpath_rate(prev[c].processed, cur[c].processed, dt, 1),
+			       rxpath_rate(prev[c].dropped, cur[c].dropped, dt, 1),
 			       sb, stime, cur[c].qlen, pk);
 		}
 		printf("(peak: the longest backlog met in the interval, from %s; * since load, sampled)\n",

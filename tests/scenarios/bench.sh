@@ -17,11 +17,30 @@ pps() {
 	sed -n 's/^ *\([0-9]*\)pps.*/\1/p' /proc/net/pktgen/eth1
 }
 
+# reader: `rxpath watch` with its defaults attached to /dev/rxpath (backlog
+# records above 500, cycles with less than 10% of the budget left: none
+# here), so the producers run their reader loop and filters. reader-all:
+# a record for every packet's backlog (coalesced) and every NET_RX cycle,
+# the most the stream can be asked for; the reader shares the one CPU.
+wpid=
+reader_stop() {
+	[ -n "$wpid" ] || return 0
+	kill $wpid; wait $wpid; wpid=
+}
+reader_start() {
+	rxpath watch "$@" >/dev/null 2>&1 &
+	wpid=$!
+	i=0
+	while ! grep -q '^dev .* readers 1 ' $RX/status && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+}
 mode() {
+	reader_stop
 	case $1 in
 	none) lsmod | grep -q '^rxpath ' && rmmod rxpath ;;
 	off) lsmod | grep -q '^rxpath ' || insmod $KO; echo off > $RX/backlog_hook ;;
 	on) lsmod | grep -q '^rxpath ' || insmod $KO; echo on > $RX/backlog_hook ;;
+	reader) mode on; reader_start ;;
+	reader-all) mode on; reader_start --types backlog,backlog_drop,cycle --backlog 0 --budget-left 100 ;;
 	esac
 	:
 }
@@ -29,19 +48,21 @@ mode() {
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 pct() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (a - b) * 100 / b }'; }
 
-: > /tmp/none; : > /tmp/off; : > /tmp/on; : > /tmp/off.r; : > /tmp/on.r
+: > /tmp/none; : > /tmp/off; : > /tmp/on; : > /tmp/reader; : > /tmp/reader-all
+: > /tmp/off.r; : > /tmp/on.r; : > /tmp/reader.r; : > /tmp/reader-all.r
 r=0
 while [ $r -lt $ROUNDS ]; do
 	r=$((r + 1))
-	for m in none off on; do
+	for m in none off on reader reader-all; do
 		mode $m
 		pps > /tmp/$m.last
 		cat /tmp/$m.last >> /tmp/$m
 	done
-	n=$(cat /tmp/none.last); f=$(cat /tmp/off.last); o=$(cat /tmp/on.last)
-	pct $f $n >> /tmp/off.r; echo >> /tmp/off.r
-	pct $o $n >> /tmp/on.r; echo >> /tmp/on.r
-	show "round $r: none $n  off $f  on $o  packets/s"
+	n=$(cat /tmp/none.last)
+	for m in off on reader reader-all; do
+		pct $(cat /tmp/$m.last) $n >> /tmp/$m.r; echo >> /tmp/$m.r
+	done
+	show "round $r: none $n  off $(cat /tmp/off.last)  on $(cat /tmp/on.last)  reader $(cat /tmp/reader.last)  reader-all $(cat /tmp/reader-all.last)  packets/s"
 done
 mode on
 missed=$(sed -n 's/.*enqueue_to_backlog.* missed \([0-9]*\)$/\1/p' $RX/status)
@@ -53,6 +74,8 @@ show "Median packets/s, and the median of each round's change against 'not loade
 show "  rxpath not loaded          $(median < /tmp/none)"
 show "  loaded, backlog_hook off   $(median < /tmp/off)  ($(median < /tmp/off.r)%)"
 show "  loaded, backlog_hook on    $(median < /tmp/on)  ($(median < /tmp/on.r)%)"
+show "  on, a reader of /dev/rxpath with watch's defaults    $(median < /tmp/reader)  ($(median < /tmp/reader.r)%)"
+show "  on, a reader of every backlog packet and cycle       $(median < /tmp/reader-all)  ($(median < /tmp/reader-all.r)%)"
 show "  kprobe missed: $missed"
 
 # 2. A NIC flood: eth0 sends to eth1 (e1000e) through the QEMU hub, 64

@@ -176,6 +176,10 @@ check_eq "prom: eth1's rxpath_ring_size is ethtool -g's" \
 	"$(sed -n 's/^rxpath_ring_size{device="eth1",driver="e1000e",queue="0"} //p' /tmp/prom.txt)" "$size"
 check "rxpath prom -o FILE writes FILE and leaves no temporary" \
 	sh -c 'rxpath prom -o /tmp/node.prom && grep -q "^rxpath_softnet_processed_total" /tmp/node.prom && [ ! -e /tmp/node.prom.tmp ]'
+umount /sys/kernel/debug
+check "without debugfs, rxpath prom exits 1 with one line saying so" \
+	sh -c 'rxpath prom >/dev/null 2>/tmp/err; [ $? -eq 1 ] && grep -q "is debugfs mounted" /tmp/err && [ $(wc -l </tmp/err) -eq 1 ]'
+mount -t debugfs debugfs /sys/kernel/debug
 sed 's/^/prom: /' /tmp/prom.txt >&3
 sed 's/^/snapshot: /' /tmp/snap.json >&3
 sed 's/^/watch: /' /tmp/w1 >&3

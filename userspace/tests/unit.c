@@ -258,6 +258,17 @@ static void doctor_verdict_order(void **state)
 	assert_int_equal(rxpath_doctor_verdict(lost, p, 6), 3);	/* the first stage that lost */
 }
 
+static void rate_edges(void **state)
+{
+	(void)state;
+	assert_true(rxpath_rate(100, 350, 2.5, 0) == 100.0);
+	assert_true(rxpath_rate(100, 100, 1, 0) == 0.0);
+	assert_true(rxpath_rate(100, 200, 0, 0) == 0.0);	/* no time */
+	assert_true(rxpath_rate(500, 100, 1, 0) == 0.0);	/* reset */
+	assert_true(rxpath_rate(0xfffffff0ULL, 0x10, 1, 1) == 32.0);	/* a u32 wrapped */
+	assert_true(rxpath_rate(0x1fffffff0ULL, 0x10, 1, 1) == 0.0);	/* not a u32 */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -274,6 +285,7 @@ int main(void)
 		cmocka_unit_test(table_parse_shapes),
 		cmocka_unit_test(prom_write_exposition),
 		cmocka_unit_test(doctor_verdict_order),
+		cmocka_unit_test(rate_edges),
 	};
 
 	return cmocka_run_group_tests_name("rxpath_reader", tests, NULL, NULL);
