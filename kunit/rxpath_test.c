@@ -1152,7 +1152,161 @@ static struct kunit_suite rxpath_table_suite = {
 	.test_cases = rxpath_table_cases,
 };
 
-kunit_test_suites(&rxpath_hist_suite, &rxpath_parse_suite,
+/* ---- rxpath_chardev: the event stream's producers and reader --------- */
+
+/* r's records of type on this CPU (or any CPU: cpu < 0). */
+static size_t rxpath_take_type(struct kunit *test, struct rxpath_reader *r,
+			       struct rxpath_record *buf, size_t max, u32 type,
+			       int cpu, struct rxpath_record **first)
+{
+	size_t n = rxpath_reader_take(r, buf, max), i, k = 0;
+
+	*first = NULL;
+	for (i = 0; i < n; i++) {
+		KUNIT_EXPECT_EQ(test, buf[i].abi, (u32)RXPATH_ABI_VERSION);
+		if (buf[i].type != type || (cpu >= 0 && buf[i].cpu != cpu))
+			continue;
+		if (!k++)
+			*first = &buf[i];
+	}
+	return k;
+}
+
+static void rxpath_reader_ring_record_fields(struct kunit *test)
+{
+	struct rxpath_rec_ring ring = {
+		.ifindex = 7, .queue = 2, .ntu = 5, .ntc = 6, .count = 256,
+		.missed = 1ULL << 40,
+	};
+	struct rxpath_record *buf = kunit_kcalloc(test, 16, sizeof(*buf), GFP_KERNEL);
+	struct rxpath_reader *r = rxpath_reader_open();
+	struct rxpath_record *rec;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	__rxpath_dev_ring(&ring);
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_RING_FULL, -1, &rec), 1);
+	if (rec) {
+		KUNIT_EXPECT_EQ(test, rec->u.ring.ifindex, 7U);
+		KUNIT_EXPECT_EQ(test, rec->u.ring.queue, 2U);
+		KUNIT_EXPECT_EQ(test, rec->u.ring.ntu, 5U);
+		KUNIT_EXPECT_EQ(test, rec->u.ring.ntc, 6U);
+		KUNIT_EXPECT_EQ(test, rec->u.ring.count, 256U);
+		KUNIT_EXPECT_EQ(test, rec->u.ring.missed, 1ULL << 40);
+		KUNIT_EXPECT_LT(test, rec->cpu, nr_cpu_ids);
+		KUNIT_EXPECT_NE(test, rec->time_ns, 0ULL);
+	}
+	rxpath_reader_close(r);
+}
+
+static void rxpath_reader_drops_coalesce(struct kunit *test)
+{
+	struct rxpath_record *buf = kunit_kcalloc(test, 16, sizeof(*buf), GFP_KERNEL);
+	struct rxpath_reader *r = rxpath_reader_open();
+	struct rxpath_record *rec;
+	int cpu, i;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	cpu = get_cpu();
+	for (i = 0; i < 5; i++)
+		__rxpath_dev_drop(1);
+	put_cpu();
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
+	if (rec) {
+		KUNIT_EXPECT_EQ(test, rec->u.drop.cpu, 1U);
+		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 5U);
+	}
+	/* Taken: the next refusal starts a record of its own. */
+	cpu = get_cpu();
+	__rxpath_dev_drop(1);
+	put_cpu();
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
+	if (rec)
+		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 1U);
+	/* Another backlog CPU in between: three records. */
+	cpu = get_cpu();
+	__rxpath_dev_drop(1);
+	__rxpath_dev_drop(0);
+	__rxpath_dev_drop(1);
+	put_cpu();
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 3);
+	rxpath_reader_close(r);
+}
+
+static void rxpath_reader_backlog_threshold(struct kunit *test)
+{
+	struct rxpath_record *buf = kunit_kcalloc(test, 16, sizeof(*buf), GFP_KERNEL);
+	struct rxpath_reader *r = rxpath_reader_open();
+	struct rxpath_record *rec;
+	int cpu;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	cpu = get_cpu();
+	__rxpath_dev_backlog(1, RXPATH_FILTER_DEFAULT_BACKLOG_QLEN);	/* not above */
+	__rxpath_dev_backlog(1, 501);
+	__rxpath_dev_backlog(1, 900);
+	__rxpath_dev_backlog(1, 600);
+	__rxpath_dev_drop(1);		/* a drop record between does not close it */
+	__rxpath_dev_backlog(1, 700);
+	put_cpu();
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG, cpu, &rec), 1);
+	if (rec) {
+		KUNIT_EXPECT_EQ(test, rec->u.backlog.cpu, 1U);
+		KUNIT_EXPECT_EQ(test, rec->u.backlog.count, 4U);
+		KUNIT_EXPECT_EQ(test, rec->u.backlog.qlen, 900U);
+		KUNIT_EXPECT_EQ(test, rec->u.backlog.limit, (u32)rxpath_netdev_max_backlog());
+	}
+	rxpath_reader_close(r);
+}
+
+static void rxpath_reader_lost_reported_first(struct kunit *test)
+{
+	struct rxpath_reader *r = rxpath_reader_open();
+	const size_t made = 5000, max = 6000;
+	struct rxpath_record *buf, *lost;
+	size_t n, i, cycles = 0;
+	int cpu;
+
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	buf = kvcalloc(max, sizeof(*buf), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	cpu = get_cpu();
+	for (i = 0; i < made; i++)	/* all of the budget used: 0% left */
+		__rxpath_dev_cycle(300, 300, RXPATH_CYCLE_BUDGET, 10);
+	put_cpu();
+	n = rxpath_take_type(test, r, buf, max, RXPATH_REC_LOST, cpu, &lost);
+	KUNIT_EXPECT_EQ(test, n, 1UL);
+	KUNIT_ASSERT_NOT_NULL(test, lost);
+	/* The lost record comes before that CPU's records; all add up. */
+	for (i = lost - buf + 1; i < max; i++)
+		if (buf[i].type == RXPATH_REC_CYCLE && buf[i].cpu == cpu &&
+		    buf[i].u.cycle.budget == 300 && buf[i].u.cycle.usecs == 10) {
+			KUNIT_EXPECT_EQ(test, buf[i].u.cycle.left_pct, 0U);
+			KUNIT_EXPECT_EQ(test, buf[i].u.cycle.end, (u32)RXPATH_END_BUDGET);
+			cycles++;
+		}
+	KUNIT_EXPECT_EQ(test, cycles + lost->u.lost.count, made);
+	KUNIT_EXPECT_TRUE(test, is_power_of_2(cycles));
+	kvfree(buf);
+	rxpath_reader_close(r);
+}
+
+static struct kunit_case rxpath_chardev_cases[] = {
+	KUNIT_CASE(rxpath_reader_ring_record_fields),
+	KUNIT_CASE(rxpath_reader_drops_coalesce),
+	KUNIT_CASE(rxpath_reader_backlog_threshold),
+	KUNIT_CASE(rxpath_reader_lost_reported_first),
+	{}
+};
+
+static struct kunit_suite rxpath_chardev_suite = {
+	.name = "rxpath_chardev",
+	.test_cases = rxpath_chardev_cases,
+};
+
+kunit_test_suites(&rxpath_chardev_suite, &rxpath_hist_suite, &rxpath_parse_suite,
 		  &rxpath_compat_suite, &rxpath_budget_suite,
 		  &rxpath_btf_suite, &rxpath_ring_suite,
 		  &rxpath_table_suite);

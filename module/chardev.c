@@ -37,6 +37,7 @@
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
+#include <kunit/visibility.h>
 #include "rxpath.h"
 #include "compat.h"
 
@@ -215,6 +216,7 @@ void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_backlog);
 
 /* A packet refused by cpu's backlog (softnet.c). */
 void __rxpath_dev_drop(unsigned int cpu)
@@ -242,6 +244,7 @@ void __rxpath_dev_drop(unsigned int cpu)
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_drop);
 
 /* A NET_RX cycle ended on this CPU (napi.c). */
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
@@ -275,6 +278,7 @@ void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_cycle);
 
 /* A ring seen full while its NIC dropped (rings.c, process context). */
 void __rxpath_dev_ring(const struct rxpath_rec_ring *ring)
@@ -299,6 +303,7 @@ void __rxpath_dev_ring(const struct rxpath_rec_ring *ring)
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_ring);
 
 /* Every summary_ms: one SUMMARY record per online CPU, for one reader. */
 static void rxpath_dev_summary(struct work_struct *work)
@@ -364,53 +369,82 @@ static bool rxpath_dev_ready(struct rxpath_reader *r)
 }
 
 /*
- * Moves up to max - *n records of every CPU's buffer to ubuf, each CPU's
- * lost count first. Under r->lock.
+ * Copies the oldest record of b to rec without consuming it; false when b
+ * is empty. A record that may grow is closed first: its count is
+ * exchanged for the closed mark and written back with it, so that no
+ * producer adds to it again and a second look finds the same count.
  */
-static int rxpath_dev_drain(struct rxpath_reader *r, char __user *ubuf,
-			    size_t max, size_t *n)
+static bool rxpath_dev_peek(struct rxpath_reader *r, struct rxpath_rbuf *b,
+			    struct rxpath_record *rec)
 {
-	const size_t sz = sizeof(struct rxpath_record);
+	struct rxpath_record *src;
+	u32 *count, c = 0;
+
+	/* Pairs with the producer's release of head. */
+	if (b->tail == smp_load_acquire(&b->head))
+		return false;
+	src = &b->rec[b->tail & r->mask];
+	count = rxpath_rec_count(src, src->type);
+	if (count) {
+		c = xchg(count, RXPATH_COUNT_CLOSED) & ~RXPATH_COUNT_CLOSED;
+		WRITE_ONCE(*count, c | RXPATH_COUNT_CLOSED);
+	}
+	memcpy(rec, src, sizeof(*rec));
+	if (count)
+		*rxpath_rec_count(rec, rec->type) = c;
+	return true;
+}
+
+/* Where drained records go: a user buffer (read()), or a kernel one (KUnit). */
+struct rxpath_sink {
+	char __user *ubuf;
+	struct rxpath_record *kbuf;
+	size_t max;
+	size_t n;
+};
+
+static int rxpath_sink_put(struct rxpath_sink *to, const struct rxpath_record *rec)
+{
+	if (to->kbuf)
+		to->kbuf[to->n] = *rec;
+	else if (copy_to_user(to->ubuf + to->n * sizeof(*rec), rec, sizeof(*rec)))
+		return -EFAULT;
+	to->n++;
+	return 0;
+}
+
+/*
+ * Moves records of every CPU's buffer to the sink until it is full, each
+ * CPU's lost count first. A record is consumed only once it is in the
+ * sink. Under r->lock.
+ */
+static int rxpath_dev_drain(struct rxpath_reader *r, struct rxpath_sink *to)
+{
 	struct rxpath_record rec;
 	unsigned int cpu;
-	u32 *count, c;
 	s64 lost;
 
 	for_each_possible_cpu(cpu) {
 		struct rxpath_rbuf *b = r->buf[cpu];
-		u32 tail = b->tail;
 
 		lost = atomic64_read(&b->lost);
-		if (lost && *n < max) {
+		if (lost && to->n < to->max) {
 			memset(&rec, 0, sizeof(rec));
 			rec.abi = RXPATH_ABI_VERSION;
 			rec.type = RXPATH_REC_LOST;
 			rec.time_ns = ktime_get_mono_fast_ns();
 			rec.cpu = cpu;
 			rec.u.lost.count = lost;
-			if (copy_to_user(ubuf + *n * sz, &rec, sz))
+			if (rxpath_sink_put(to, &rec))
 				return -EFAULT;
 			atomic64_sub(lost, &b->lost);
 			r->lost_reported += lost;
-			(*n)++;
 		}
-		/* Pairs with the producer's release of head. */
-		while (*n < max && tail != smp_load_acquire(&b->head)) {
-			struct rxpath_record *src = &b->rec[tail & r->mask];
-
-			count = rxpath_rec_count(src, src->type);
-			c = count ? xchg(count, RXPATH_COUNT_CLOSED) : 0;
-			memcpy(&rec, src, sz);
-			if (count)
-				*rxpath_rec_count(&rec, rec.type) = c & ~RXPATH_COUNT_CLOSED;
-			if (copy_to_user(ubuf + *n * sz, &rec, sz)) {
-				if (count)	/* taken back, closed */
-					WRITE_ONCE(*count, c | RXPATH_COUNT_CLOSED);
+		while (to->n < to->max && rxpath_dev_peek(r, b, &rec)) {
+			if (rxpath_sink_put(to, &rec))
 				return -EFAULT;
-			}
 			/* Pairs with the producer's acquire of tail. */
-			smp_store_release(&b->tail, ++tail);
-			(*n)++;
+			smp_store_release(&b->tail, b->tail + 1);
 		}
 	}
 	return 0;
@@ -420,10 +454,13 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 			       size_t len, loff_t *ppos)
 {
 	struct rxpath_reader *r = file->private_data;
-	size_t max = len / sizeof(struct rxpath_record), n = 0;
+	struct rxpath_sink to = {
+		.ubuf = ubuf,
+		.max = len / sizeof(struct rxpath_record),
+	};
 	int err;
 
-	if (!max) {
+	if (!to.max) {
 		pr_warn_ratelimited("read: %zu bytes is less than one record (%zu)\n",
 				    len, sizeof(struct rxpath_record));
 		return -EINVAL;
@@ -431,8 +468,8 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 	if (mutex_lock_interruptible(&r->lock))
 		return -ERESTARTSYS;
 	for (;;) {
-		err = rxpath_dev_drain(r, ubuf, max, &n);
-		if (n || err)
+		err = rxpath_dev_drain(r, &to);
+		if (to.n || err)
 			break;
 		if (file->f_flags & O_NONBLOCK) {
 			err = -EAGAIN;
@@ -445,9 +482,9 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 		if (mutex_lock_interruptible(&r->lock))
 			return -ERESTARTSYS;
 	}
-	r->records += n;
+	r->records += to.n;
 	mutex_unlock(&r->lock);
-	return n ? n * sizeof(struct rxpath_record) : err;
+	return to.n ? to.n * sizeof(struct rxpath_record) : err;
 }
 
 static __poll_t rxpath_dev_poll(struct file *file, poll_table *pt)
@@ -544,7 +581,8 @@ static void rxpath_reader_free(struct rxpath_reader *r)
 	kfree(r);
 }
 
-static int rxpath_dev_open(struct inode *inode, struct file *file)
+/* A new reader with the default filter, on the list: producers see it. */
+VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
 {
 	struct rxpath_reader *r;
 	unsigned int cpu;
@@ -552,7 +590,7 @@ static int rxpath_dev_open(struct inode *inode, struct file *file)
 
 	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
-		return -ENOMEM;
+		return ERR_PTR(-ENOMEM);
 	r->mask = buffer_records - 1;
 	r->buf = kcalloc(nr_cpu_ids, sizeof(*r->buf), GFP_KERNEL);
 	if (!r->buf)
@@ -583,18 +621,16 @@ static int rxpath_dev_open(struct inode *inode, struct file *file)
 	list_add_tail_rcu(&r->node, &rxpath_readers);
 	mutex_unlock(&rxpath_readers_lock);
 	static_branch_inc(&rxpath_dev_on);
-	file->private_data = r;
-	return nonseekable_open(inode, file);
+	return r;
 
 err_free:
 	rxpath_reader_free(r);
-	return err;
+	return ERR_PTR(err);
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_open);
 
-static int rxpath_dev_release(struct inode *inode, struct file *file)
+VISIBLE_IF_KUNIT void rxpath_reader_close(struct rxpath_reader *r)
 {
-	struct rxpath_reader *r = file->private_data;
-
 	static_branch_dec(&rxpath_dev_on);
 	mutex_lock(&rxpath_readers_lock);
 	list_del_rcu(&r->node);
@@ -605,6 +641,38 @@ static int rxpath_dev_release(struct inode *inode, struct file *file)
 	synchronize_rcu();
 	irq_work_sync(&r->wake);
 	rxpath_reader_free(r);
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_close);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* Up to max of r's records into buf, as read() would give them. */
+size_t rxpath_reader_take(struct rxpath_reader *r,
+					  struct rxpath_record *buf, size_t max)
+{
+	struct rxpath_sink to = { .kbuf = buf, .max = max };
+
+	mutex_lock(&r->lock);
+	rxpath_dev_drain(r, &to);
+	r->records += to.n;
+	mutex_unlock(&r->lock);
+	return to.n;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_take);
+#endif
+
+static int rxpath_dev_open(struct inode *inode, struct file *file)
+{
+	struct rxpath_reader *r = rxpath_reader_open();
+
+	if (IS_ERR(r))
+		return PTR_ERR(r);
+	file->private_data = r;
+	return nonseekable_open(inode, file);
+}
+
+static int rxpath_dev_release(struct inode *inode, struct file *file)
+{
+	rxpath_reader_close(file->private_data);
 	return 0;
 }
 

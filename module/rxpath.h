@@ -325,6 +325,13 @@ void __rxpath_dev_drop(unsigned int cpu);
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 			unsigned int usecs);
 void __rxpath_dev_ring(const struct rxpath_rec_ring *ring);
+#if IS_ENABLED(CONFIG_KUNIT)
+struct rxpath_reader;
+struct rxpath_reader *rxpath_reader_open(void);
+void rxpath_reader_close(struct rxpath_reader *r);
+size_t rxpath_reader_take(struct rxpath_reader *r, struct rxpath_record *buf,
+			  size_t max);
+#endif
 
 static inline void rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
 {

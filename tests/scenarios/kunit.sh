@@ -29,7 +29,7 @@ else
 		EOT
 		check_eq "kunit $s: every planned case reported" "$n" "$plan"
 	done
-	check_eq "kunit suites found" $suites 7
+	check_eq "kunit suites found" $suites 8
 	check "rmmod rxpath_test" rmmod rxpath_test
 	check "rmmod rxpath" rmmod rxpath
 fi
