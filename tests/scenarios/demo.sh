@@ -12,13 +12,28 @@ for f in $RX/*; do
 	show "$(cat $f)"
 done
 show ""
-show "=== pktgen: 100000 60-byte frames out of eth0 into eth1"
+show "=== pktgen: 100000 60-byte frames out of eth0 into eth1, while rxpath watch reads /dev/rxpath"
+rxpath watch --types backlog,backlog_drop --backlog 150 >/tmp/watch.txt 2>/tmp/watch.err &
+wpid=$!
+sleep 0.5
 pktgen_setup 100000
 pktgen_run
 settle
+kill -TERM $wpid
+wait $wpid
 show "$(grep -E 'pps|Result' /proc/net/pktgen/eth0 | sed 's/^ */    /')"
 show ""
-for f in softnet backlog_hist budget budget_hist napi; do
+show "\$ rxpath watch --types backlog,backlog_drop --backlog 150"
+if [ "$(wc -l </tmp/watch.txt)" -le 10 ]; then
+	show "$(cat /tmp/watch.txt)"
+else
+	show "$(head -n 8 /tmp/watch.txt)"
+	show "..."
+	show "$(tail -n 2 /tmp/watch.txt)"
+fi
+show "$(cat /tmp/watch.err)"
+show ""
+for f in softnet backlog_hist budget budget_hist napi rings; do
 	show "\$ cat $RX/$f"
 	show "$(cat $RX/$f)"
 done
@@ -35,6 +50,21 @@ show "when packets arrived. Raise net.core.netdev_max_backlog or spread RPS wide
 show "budget: each CPU's net_rx_action cycles, how they ended (drained, or squeezed"
 show "by the packet budget or by time: the two add up to the kernel's time_squeeze),"
 show "and budget_hist how much of netdev_budget they used; napi: the work of each"
-show "NAPI instance (eth1's equals its rx_packets; CPU 1's backlog did the rest)."
+show "NAPI instance (eth1's equals its rx_packets; CPU 1's backlog did the rest);"
+show "rings: eth1's RX ring, its fill and how often a poll found it full."
+show "rxpath watch printed the events as they came: 'cpu 1 backlog 201/200 xN' is N"
+show "packets that met CPU 1's backlog above 150, the longest 201; 'backlog drop N'"
+show "is N refused (events that come faster than the reader reads add up in one"
+show "record). rxpath doctor names the stage where packets are lost, and the knob."
+show ""
+show "=== rxpath doctor -i 3, during a flood without end"
+pktgen_setup 0
+pktgen_run &
+pg=$!
+sleep 1
+show "$(rxpath doctor -i 3 2>&1)"
+pktgen_stop
+wait $pg
+settle
 rmmod rxpath
 ok "demo ran"
