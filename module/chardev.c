@@ -119,9 +119,10 @@ static u32 *rxpath_rec_count(struct rxpath_record *rec, u32 type)
  * same backlog CPU and still open: not taken by the reader, not so old
  * that its slot was written again, count not at its limit.
  */
-static bool rxpath_dev_grow(struct rxpath_reader *r, struct rxpath_rbuf *b,
-			    u32 type, u32 cpu, u32 qlen)
+static bool rxpath_dev_grow(struct rxpath_reader *r, u32 type, u32 cpu,
+			    u32 qlen)
 {
+	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 	typeof(b->open[0]) *o = &b->open[type - RXPATH_REC_BACKLOG];
 	struct rxpath_record *rec;
 	u32 *count, c, prev;
@@ -144,12 +145,14 @@ static bool rxpath_dev_grow(struct rxpath_reader *r, struct rxpath_rbuf *b,
 }
 
 /*
- * The next record of this CPU's buffer, header filled and payload zeroed;
- * NULL, counted lost, when the buffer is full. Interrupts off.
+ * The next record of r's buffer for this CPU, header filled and payload
+ * zeroed; NULL, counted lost, when the buffer is full. Interrupts off, from
+ * here to rxpath_dev_commit().
  */
 static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
-						struct rxpath_rbuf *b, u32 type)
+						u32 type)
 {
+	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 	struct rxpath_record *rec;
 
 	/* Pairs with the reader's release of tail: it is done with the slot. */
@@ -166,10 +169,14 @@ static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
 	return rec;
 }
 
-/* Publishes the reserved record; a BACKLOG or BACKLOG_DROP one is open. */
-static void rxpath_dev_commit(struct rxpath_reader *r, struct rxpath_rbuf *b,
-			      u32 type, u32 cpu)
+/*
+ * Publishes the reserved record; a BACKLOG or BACKLOG_DROP one, for cpu's
+ * backlog, stays open to grow.
+ */
+static void rxpath_dev_commit(struct rxpath_reader *r, u32 type, u32 cpu)
 {
+	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
+
 	if (type == RXPATH_REC_BACKLOG || type == RXPATH_REC_BACKLOG_DROP) {
 		typeof(b->open[0]) *o = &b->open[type - RXPATH_REC_BACKLOG];
 
@@ -187,62 +194,53 @@ static bool rxpath_dev_wants(struct rxpath_reader *r, u32 type)
 	return READ_ONCE(r->filter.types) & (1U << type);
 }
 
-/* A packet offered to cpu's backlog, which was qlen long (softnet.c). */
-void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
+/*
+ * A packet offered to cpu's backlog, which was qlen long (BACKLOG), or
+ * refused by it (BACKLOG_DROP): added to each reader's open record of that
+ * type, or a record of its own.
+ */
+static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen)
 {
 	struct rxpath_reader *r;
 	struct rxpath_record *rec;
-	struct rxpath_rbuf *b;
 	unsigned long flags;
 
 	local_irq_save(flags);
 	rcu_read_lock();
 	list_for_each_entry_rcu(r, &rxpath_readers, node) {
-		if (!rxpath_dev_wants(r, RXPATH_REC_BACKLOG) ||
-		    qlen <= READ_ONCE(r->filter.backlog_qlen))
+		if (!rxpath_dev_wants(r, type) ||
+		    (type == RXPATH_REC_BACKLOG &&
+		     qlen <= READ_ONCE(r->filter.backlog_qlen)) ||
+		    rxpath_dev_grow(r, type, cpu, qlen))
 			continue;
-		b = r->buf[smp_processor_id()];
-		if (rxpath_dev_grow(r, b, RXPATH_REC_BACKLOG, cpu, qlen))
-			continue;
-		rec = rxpath_dev_reserve(r, b, RXPATH_REC_BACKLOG);
+		rec = rxpath_dev_reserve(r, type);
 		if (!rec)
 			continue;
-		rec->u.backlog.cpu = cpu;
-		rec->u.backlog.qlen = qlen;
-		rec->u.backlog.limit = max(rxpath_netdev_max_backlog(), 0);
-		rec->u.backlog.count = 1;
-		rxpath_dev_commit(r, b, RXPATH_REC_BACKLOG, cpu);
+		if (type == RXPATH_REC_BACKLOG) {
+			rec->u.backlog.cpu = cpu;
+			rec->u.backlog.qlen = qlen;
+			rec->u.backlog.limit = max(rxpath_netdev_max_backlog(), 0);
+			rec->u.backlog.count = 1;
+		} else {
+			rec->u.drop.cpu = cpu;
+			rec->u.drop.count = 1;
+		}
+		rxpath_dev_commit(r, type, cpu);
 	}
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
+
+/* softnet.c's per-packet hook */
+void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
+{
+	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen);
+}
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_backlog);
 
-/* A packet refused by cpu's backlog (softnet.c). */
 void __rxpath_dev_drop(unsigned int cpu)
 {
-	struct rxpath_reader *r;
-	struct rxpath_record *rec;
-	struct rxpath_rbuf *b;
-	unsigned long flags;
-
-	local_irq_save(flags);
-	rcu_read_lock();
-	list_for_each_entry_rcu(r, &rxpath_readers, node) {
-		if (!rxpath_dev_wants(r, RXPATH_REC_BACKLOG_DROP))
-			continue;
-		b = r->buf[smp_processor_id()];
-		if (rxpath_dev_grow(r, b, RXPATH_REC_BACKLOG_DROP, cpu, 0))
-			continue;
-		rec = rxpath_dev_reserve(r, b, RXPATH_REC_BACKLOG_DROP);
-		if (!rec)
-			continue;
-		rec->u.drop.cpu = cpu;
-		rec->u.drop.count = 1;
-		rxpath_dev_commit(r, b, RXPATH_REC_BACKLOG_DROP, cpu);
-	}
-	rcu_read_unlock();
-	local_irq_restore(flags);
+	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0);
 }
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_drop);
 
@@ -253,8 +251,12 @@ void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 	unsigned int left = rxpath_budget_left_pct(work, budget);
 	struct rxpath_reader *r;
 	struct rxpath_record *rec;
-	struct rxpath_rbuf *b;
 	unsigned long flags;
+
+	/* The module's enum is the ABI's, value for value. */
+	BUILD_BUG_ON((int)RXPATH_CYCLE_DRAINED != (int)RXPATH_END_DRAINED ||
+		     (int)RXPATH_CYCLE_BUDGET != (int)RXPATH_END_BUDGET ||
+		     (int)RXPATH_CYCLE_TIME != (int)RXPATH_END_TIME);
 
 	local_irq_save(flags);
 	rcu_read_lock();
@@ -262,18 +264,15 @@ void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 		if (!rxpath_dev_wants(r, RXPATH_REC_CYCLE) ||
 		    left >= READ_ONCE(r->filter.budget_left_pct))
 			continue;
-		b = r->buf[smp_processor_id()];
-		rec = rxpath_dev_reserve(r, b, RXPATH_REC_CYCLE);
+		rec = rxpath_dev_reserve(r, RXPATH_REC_CYCLE);
 		if (!rec)
 			continue;
 		rec->u.cycle.budget = max(budget, 0);
 		rec->u.cycle.work = min_t(u64, work, U32_MAX);
 		rec->u.cycle.left_pct = left;
-		rec->u.cycle.end = end == RXPATH_CYCLE_BUDGET ? RXPATH_END_BUDGET :
-				   end == RXPATH_CYCLE_TIME ? RXPATH_END_TIME :
-				   RXPATH_END_DRAINED;
+		rec->u.cycle.end = end;
 		rec->u.cycle.usecs = usecs;
-		rxpath_dev_commit(r, b, RXPATH_REC_CYCLE, 0);
+		rxpath_dev_commit(r, RXPATH_REC_CYCLE, 0);
 	}
 	rcu_read_unlock();
 	local_irq_restore(flags);
@@ -292,13 +291,11 @@ void __rxpath_dev_ring(const struct rxpath_rec_ring *ring)
 	list_for_each_entry_rcu(r, &rxpath_readers, node) {
 		if (!rxpath_dev_wants(r, RXPATH_REC_RING_FULL))
 			continue;
-		rec = rxpath_dev_reserve(r, r->buf[smp_processor_id()],
-					 RXPATH_REC_RING_FULL);
+		rec = rxpath_dev_reserve(r, RXPATH_REC_RING_FULL);
 		if (!rec)
 			continue;
 		rec->u.ring = *ring;
-		rxpath_dev_commit(r, r->buf[smp_processor_id()],
-				  RXPATH_REC_RING_FULL, 0);
+		rxpath_dev_commit(r, RXPATH_REC_RING_FULL, 0);
 	}
 	rcu_read_unlock();
 	local_irq_restore(flags);
@@ -330,14 +327,12 @@ static void rxpath_dev_summary(struct work_struct *work)
 			.backlog_max = rxpath_softnet_backlog_max(cpu),
 		};
 		local_irq_save(flags);
-		rec = rxpath_dev_reserve(r, r->buf[smp_processor_id()],
-					 RXPATH_REC_SUMMARY);
+		rec = rxpath_dev_reserve(r, RXPATH_REC_SUMMARY);
 		if (rec) {
 			/* The CPU summarized, not the one that wrote it. */
 			rec->cpu = cpu;
 			rec->u.summary = s;
-			rxpath_dev_commit(r, r->buf[smp_processor_id()],
-					  RXPATH_REC_SUMMARY, 0);
+			rxpath_dev_commit(r, RXPATH_REC_SUMMARY, 0);
 		}
 		local_irq_restore(flags);
 	}

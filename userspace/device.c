@@ -2,15 +2,46 @@
 /*
  * Finding rxpath: the module loaded, debugfs mounted, the device's ABI the
  * one this reader was built for. Each check prints one line naming what is
- * wrong and returns -1.
+ * wrong and returns -1. And what every reading loop needs: the monotonic
+ * clock, and a stop on SIGINT or SIGTERM.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include "rxpath.h"
+
+volatile sig_atomic_t rxpath_stop;
+
+static void rxpath_stop_signal(int sig)
+{
+	(void)sig;
+	rxpath_stop = 1;
+}
+
+/* SIGINT and SIGTERM set rxpath_stop and interrupt what waits. */
+void rxpath_stop_on_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = rxpath_stop_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+/* CLOCK_MONOTONIC, in seconds. */
+double rxpath_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
 
 int rxpath_check_module(void)
 {

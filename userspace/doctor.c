@@ -129,17 +129,6 @@ static void rxpath_sample_softnet(struct rxpath_sample *s)
 	fclose(f);
 }
 
-static u64 rxpath_cell(const struct rxpath_table *t, int row, const char *col, int *ok)
-{
-	int c = rxpath_table_col(t, col);
-
-	if (c < 0 || !rxpath_is_number(t->cell[row][c])) {
-		*ok = 0;
-		return 0;
-	}
-	return strtoull(t->cell[row][c], NULL, 10);
-}
-
 static void rxpath_sample_rxpath(struct rxpath_sample *s, struct rxpath_table *t)
 {
 	int r, ok;
@@ -151,9 +140,9 @@ static void rxpath_sample_rxpath(struct rxpath_sample *s, struct rxpath_table *t
 			if (cpu < 0 || cpu >= RXPATH_MAX_CPUS)
 				continue;
 			ok = 1;
-			s->cpu[cpu].cycles = rxpath_cell(t, r, "cycles", &ok);
-			s->cpu[cpu].budget_squeeze = rxpath_cell(t, r, "budget_squeeze", &ok);
-			s->cpu[cpu].rx_time_squeeze = rxpath_cell(t, r, "time_squeeze", &ok);
+			s->cpu[cpu].cycles = rxpath_table_u64(t, r, "cycles", &ok);
+			s->cpu[cpu].budget_squeeze = rxpath_table_u64(t, r, "budget_squeeze", &ok);
+			s->cpu[cpu].rx_time_squeeze = rxpath_table_u64(t, r, "time_squeeze", &ok);
 			s->cpu[cpu].have_split = ok;
 		}
 	}
@@ -164,10 +153,10 @@ static void rxpath_sample_rxpath(struct rxpath_sample *s, struct rxpath_table *t
 
 			ok = 1;
 			snprintf(g->dev, sizeof(g->dev), "%s", t->cell[r][0]);
-			g->queue = rxpath_cell(t, r, "queue", &ok);
-			g->count = rxpath_cell(t, r, "count", &ok);
-			g->polls = rxpath_cell(t, r, "polls", &ok);
-			g->full_events = rxpath_cell(t, r, "full_ring_events", &ok);
+			g->queue = rxpath_table_u64(t, r, "queue", &ok);
+			g->count = rxpath_table_u64(t, r, "count", &ok);
+			g->polls = rxpath_table_u64(t, r, "polls", &ok);
+			g->full_events = rxpath_table_u64(t, r, "full_ring_events", &ok);
 			g->have_full = ok;
 		}
 	}

@@ -98,6 +98,21 @@ int rxpath_parse_uint(const char *s, unsigned int max, unsigned int *v)
 	return 0;
 }
 
+/* Appends e to buf at *n, as far as size allows; *n counts it all. */
+static void rxpath_put(char *buf, size_t size, size_t *n, const char *e)
+{
+	for (; *e; e++, (*n)++)
+		if (*n + 1 < size)
+			buf[*n] = *e;
+}
+
+static size_t rxpath_put_end(char *buf, size_t size, size_t n)
+{
+	if (size)
+		buf[n < size ? n : size - 1] = 0;
+	return n;
+}
+
 /* s as the inside of a JSON string; returns the length it needs. */
 size_t rxpath_json_escape(char *buf, size_t size, const char *s)
 {
@@ -117,13 +132,9 @@ size_t rxpath_json_escape(char *buf, size_t size, const char *s)
 			snprintf(e, sizeof(e), "\\u%04x", c);
 		else
 			snprintf(e, sizeof(e), "%c", c);
-		for (const char *p = e; *p; p++, n++)
-			if (n + 1 < size)
-				buf[n] = *p;
+		rxpath_put(buf, size, &n, e);
 	}
-	if (size)
-		buf[n < size ? n : size - 1] = 0;
-	return n;
+	return rxpath_put_end(buf, size, n);
 }
 
 /* s as a Prometheus label value: backslash, quote and newline escaped. */
@@ -134,17 +145,16 @@ size_t rxpath_prom_escape(char *buf, size_t size, const char *s)
 	for (; *s; s++) {
 		char e[3] = { *s, 0, 0 };
 
-		if (*s == '\\' || *s == '"')
-			e[0] = '\\', e[1] = *s;
-		else if (*s == '\n')
-			e[0] = '\\', e[1] = 'n';
-		for (const char *p = e; *p; p++, n++)
-			if (n + 1 < size)
-				buf[n] = *p;
+		if (*s == '\\' || *s == '"') {
+			e[0] = '\\';
+			e[1] = *s;
+		} else if (*s == '\n') {
+			e[0] = '\\';
+			e[1] = 'n';
+		}
+		rxpath_put(buf, size, &n, e);
 	}
-	if (size)
-		buf[n < size ? n : size - 1] = 0;
-	return n;
+	return rxpath_put_end(buf, size, n);
 }
 
 static void rxpath_ifname(char *buf, size_t size, const char *ifname,

@@ -9,6 +9,7 @@
 #ifndef RXPATH_READER_H
 #define RXPATH_READER_H
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <linux/rxpath.h>
@@ -47,11 +48,16 @@ int rxpath_table_read(struct rxpath_table *t, const char *name);
 void rxpath_table_free(struct rxpath_table *t);
 int rxpath_table_col(const struct rxpath_table *t, const char *name);
 int rxpath_is_number(const char *s);
+unsigned long long rxpath_table_u64(const struct rxpath_table *t, int row,
+				    const char *col, int *ok);
 
 /* device.c */
 int rxpath_check_module(void);
 int rxpath_check_debugfs(void);
 int rxpath_open_device(int flags);
+extern volatile sig_atomic_t rxpath_stop;
+void rxpath_stop_on_signals(void);
+double rxpath_now(void);
 
 /* the subcommands */
 int rxpath_watch_main(int argc, char **argv);

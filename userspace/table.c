@@ -80,6 +80,19 @@ int rxpath_table_col(const struct rxpath_table *t, const char *name)
 	return -1;
 }
 
+/* Row row's figure in column col; 0, and *ok cleared, when it is "-" or absent. */
+unsigned long long rxpath_table_u64(const struct rxpath_table *t, int row,
+				    const char *col, int *ok)
+{
+	int c = rxpath_table_col(t, col);
+
+	if (c < 0 || !rxpath_is_number(t->cell[row][c])) {
+		*ok = 0;
+		return 0;
+	}
+	return strtoull(t->cell[row][c], NULL, 10);
+}
+
 /* Whether s is a plain unsigned decimal number. */
 int rxpath_is_number(const char *s)
 {

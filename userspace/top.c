@@ -11,10 +11,8 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include "rxpath.h"
@@ -31,33 +29,6 @@ struct rxpath_top_cpu {
 	unsigned int qlen;
 };
 
-static volatile sig_atomic_t rxpath_top_stop;
-
-static void rxpath_top_signal(int sig)
-{
-	(void)sig;
-	rxpath_top_stop = 1;
-}
-
-static double rxpath_top_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static u64 rxpath_top_cell(const struct rxpath_table *t, int r, const char *col, int *ok)
-{
-	int c = rxpath_table_col(t, col);
-
-	if (c < 0 || !rxpath_is_number(t->cell[r][c])) {
-		*ok = 0;
-		return 0;
-	}
-	return strtoull(t->cell[r][c], NULL, 10);
-}
-
 static void rxpath_top_sample(struct rxpath_top_cpu *cpu, struct rxpath_table *t)
 {
 	int r, ok;
@@ -71,10 +42,10 @@ static void rxpath_top_sample(struct rxpath_top_cpu *cpu, struct rxpath_table *t
 				continue;
 			ok = 1;
 			cpu[c].seen = 1;
-			cpu[c].processed = rxpath_top_cell(t, r, "processed", &ok);
-			cpu[c].dropped = rxpath_top_cell(t, r, "dropped", &ok);
-			cpu[c].qlen = rxpath_top_cell(t, r, "input_qlen", &ok);
-			cpu[c].backlog_max = rxpath_top_cell(t, r, "backlog_max", &ok);
+			cpu[c].processed = rxpath_table_u64(t, r, "processed", &ok);
+			cpu[c].dropped = rxpath_table_u64(t, r, "dropped", &ok);
+			cpu[c].qlen = rxpath_table_u64(t, r, "input_qlen", &ok);
+			cpu[c].backlog_max = rxpath_table_u64(t, r, "backlog_max", &ok);
 			if (!ok)
 				cpu[c].backlog_max = -1;
 		}
@@ -87,9 +58,9 @@ static void rxpath_top_sample(struct rxpath_top_cpu *cpu, struct rxpath_table *t
 			if (c < 0 || c >= RXPATH_TOP_CPUS)
 				continue;
 			ok = 1;
-			cpu[c].cycles = rxpath_top_cell(t, r, "cycles", &ok);
-			cpu[c].budget_squeeze = rxpath_top_cell(t, r, "budget_squeeze", &ok);
-			cpu[c].time_squeeze = rxpath_top_cell(t, r, "time_squeeze", &ok);
+			cpu[c].cycles = rxpath_table_u64(t, r, "cycles", &ok);
+			cpu[c].budget_squeeze = rxpath_table_u64(t, r, "budget_squeeze", &ok);
+			cpu[c].time_squeeze = rxpath_table_u64(t, r, "time_squeeze", &ok);
 			cpu[c].have_split = ok;
 		}
 	}
@@ -157,7 +128,6 @@ int rxpath_top_main(int argc, char **argv)
 	static long long peak[RXPATH_TOP_CPUS];
 	unsigned int secs = 1, count = 0, frames = 0;
 	struct rxpath_table *t;
-	struct sigaction sa;
 	int tty = isatty(STDOUT_FILENO), opt, fd;
 	double t0, t1;
 	u64 lost = 0;
@@ -192,31 +162,28 @@ int rxpath_top_main(int argc, char **argv)
 		fprintf(stderr, "rxpath: out of memory\n");
 		return 1;
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = rxpath_top_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	rxpath_stop_on_signals();
 
 	for (int c = 0; c < RXPATH_TOP_CPUS; c++)
 		peak[c] = -1;
 	rxpath_top_drain(fd, peak, &lost);
 	rxpath_top_sample(prev, t);
-	t0 = rxpath_top_now();
-	while (!rxpath_top_stop && (!count || frames < count)) {
+	t0 = rxpath_now();
+	while (!rxpath_stop && (!count || frames < count)) {
 		double end = t0 + secs;
 
 		for (int c = 0; c < RXPATH_TOP_CPUS; c++)
 			peak[c] = -1;
 		/* Sleep to the frame's end, draining the device as records come. */
-		while (!rxpath_top_stop && (t1 = rxpath_top_now()) < end) {
+		while (!rxpath_stop && (t1 = rxpath_now()) < end) {
 			struct pollfd p = { .fd = fd, .events = POLLIN };
 
 			poll(&p, 1, (int)((end - t1) * 1000) + 1);
 			rxpath_top_drain(fd, peak, &lost);
 		}
-		if (rxpath_top_stop)
+		if (rxpath_stop)
 			break;
-		t1 = rxpath_top_now();
+		t1 = rxpath_now();
 		rxpath_top_sample(cur, t);
 		if (tty)
 			fputs("\033[H\033[J", stdout);

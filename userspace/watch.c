@@ -11,34 +11,16 @@
 #include <getopt.h>
 #include <net/if.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include "rxpath.h"
-
-static volatile sig_atomic_t rxpath_watch_stop;
-
-static void rxpath_watch_signal(int sig)
-{
-	(void)sig;
-	rxpath_watch_stop = 1;
-}
 
 static const char rxpath_watch_usage[] =
 	"usage: rxpath watch [--json] [-t SECONDS] [--types LIST] [--backlog QLEN]\n"
 	"                    [--budget-left PCT] [--summary MS]\n"
 	"  LIST: backlog,backlog_drop,cycle,ring_full,summary\n";
-
-static double rxpath_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 /* Prints every record waiting; returns how many, or -1 on a read error. */
 static long rxpath_watch_drain(int fd, int json)
@@ -109,7 +91,6 @@ int rxpath_watch_main(int argc, char **argv)
 	struct rxpath_reader_stats st;
 	unsigned int seconds = 0, v;
 	int json = 0, opt, fd, ret = 0;
-	struct sigaction sa;
 	double deadline;
 
 	memset(&filter, 0, sizeof(filter));
@@ -169,12 +150,9 @@ int rxpath_watch_main(int argc, char **argv)
 	}
 	rxpath_watch_hook_note(filter.types);
 
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = rxpath_watch_signal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	rxpath_stop_on_signals();
 	deadline = seconds ? rxpath_now() + seconds : 0;
-	while (!rxpath_watch_stop) {
+	while (!rxpath_stop) {
 		struct pollfd pfd = { .fd = fd, .events = POLLIN };
 		int timeout = -1;
 
