@@ -131,7 +131,12 @@ make -s -C "$RXPATH_TOP/userspace" STATIC=1 O="$work/userspace" \
 initramfs=$work/initramfs.cpio.gz
 initramfs_build "$initramfs"
 
-bad='(unreferenced object|BUG:|WARNING:|Oops|Kernel panic|KASAN:|UBSAN:|general protection fault|possible circular locking|possible recursive locking|suspicious RCU usage|inconsistent lock state|Call Trace:|hung_task|soft lockup|hard LOCKUP)'
+# A kernel error report anywhere in a guest's console fails its scenario;
+# running out of memory (oom_bad) or a stuck command (stuck) also ends the
+# guest at once.
+oom_bad='page allocation failure|invoked oom-killer|Out of memory'
+stuck='^rxpath-guest: stuck: '
+bad="(unreferenced object|BUG:|WARNING:|Oops|Kernel panic|KASAN:|UBSAN:|general protection fault|possible circular locking|possible recursive locking|suspicious RCU usage|inconsistent lock state|Call Trace:|hung_task|soft lockup|hard LOCKUP|$oom_bad)"
 failed=0
 for scenario in "$@"; do
 	tag="$KREL $nic $scenario"
@@ -196,14 +201,34 @@ for scenario in "$@"; do
 		-serial "file:$console" -serial "file:$result" \
 		-netdev hubport,id=p0,hubid=0 -device "$nic,netdev=p0" \
 		-netdev hubport,id=p1,hubid=0 -device "$nic,netdev=p1" \
-		$extra >"$work/$scenario.qemu.log" 2>&1 || true
+		$extra >"$work/$scenario.qemu.log" 2>&1 &
+	qemu=$!
+	# A guest out of memory does not panic, and may take the rest of its
+	# time limit to end; nor does one stuck in a command (the guest's
+	# bounded). Either is stopped at once, the report's lines given a few
+	# seconds to land.
+	stop=
+	while kill -0 $qemu 2>/dev/null; do
+		if grep -aqE "$oom_bad|$stuck" "$console" 2>/dev/null; then
+			stop=$(grep -aqE "$oom_bad" "$console" && echo "out of memory" || echo stuck)
+			sleep 5
+			kill $qemu 2>/dev/null || true
+			break
+		fi
+		sleep 1
+	done
+	wait $qemu || true
 	secs=$(($(date +%s) - start))
 	tr -d '\r' <"$result" >"$result.txt" 2>/dev/null || : >"$result.txt"
 	# Everything but the verdicts is shown as it came (make demo).
 	grep -vE '^(ok|not ok) [0-9]+ - |^rxpath-guest-done ' "$result.txt" || true
 	sed -nE "s/^(ok|not ok) [0-9]+ - (.*)$/\\1 - $tag: \\2/p" "$result.txt"
 	grep -q '^not ok ' "$result.txt" && failed=1
-	if grep -q '^rxpath-guest-done ' "$result.txt"; then
+	if [ -n "$stop" ]; then
+		echo "not ok - $tag: guest finished (stopped after ${secs}s: $stop; console: $console)"
+		grep -aE -m 1 -A 60 "$oom_bad|rxpath-guest: NOT OK" "$console" | sed 's/^/#   /'
+		failed=1
+	elif grep -q '^rxpath-guest-done ' "$result.txt"; then
 		echo "ok - $tag: guest finished in ${secs}s"
 	else
 		echo "not ok - $tag: guest finished (no verdict after ${secs}s; console: $console)"

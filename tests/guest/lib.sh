@@ -249,3 +249,51 @@ pktgen_stop() { echo stop > /proc/net/pktgen/pgctrl; }
 
 # rps CPUMASK: steers everything eth1 receives to the CPUs in the mask.
 rps() { echo "$1" > /sys/class/net/eth1/queues/rx-0/rps_cpus; }
+
+# slab_unreclaim: SUnreclaim of /proc/meminfo, in kB.
+slab_unreclaim() { awk '$1 == "SUnreclaim:" { print $2 }' /proc/meminfo; }
+
+# mem_report LABEL: on the console, the guest's unreclaimable slab, its
+# available memory and (where the kernel has /proc/slabinfo) the three
+# largest slab caches, in kB.
+mem_report() {
+	top=
+	[ -r /proc/slabinfo ] && top=$(awk 'NR > 2 { print $15 * $6 * 4, $1 }' /proc/slabinfo |
+		sort -rn | head -n 3 | awk '{ printf " %s:%d", $2, $1 }')
+	echo "rxpath-guest: mem $1: SUnreclaim $(slab_unreclaim) kB, MemAvailable $(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo) kB;$top"
+}
+
+# blocked_tasks: on the console, each task in uninterruptible sleep with
+# its kernel stack: what holds a command that does not return.
+blocked_tasks() {
+	for p in /proc/[0-9]*; do
+		[ "$(sed 's/.*) //' $p/stat 2>/dev/null | cut -d' ' -f1)" = D ] || continue
+		echo "rxpath-guest: blocked: ${p#/proc/} $(cat $p/comm 2>/dev/null)"
+		sed 's/^/rxpath-guest:   /' $p/stack 2>/dev/null
+	done
+}
+
+# bounded SECS DESC COMMAND...: runs COMMAND, which must return within SECS
+# seconds, and returns its status. One that does not leaves the guest
+# stuck (a resize holding rtnl, say): DESC fails, the memory figures and
+# the blocked tasks' stacks go to the console, and "rxpath-guest: stuck"
+# has the host stop the guest now rather than at its time limit.
+bounded() {
+	secs=$1 d=$2
+	shift 2
+	"$@" &
+	b=$! i=0
+	while kill -0 $b 2>/dev/null; do
+		if [ $i -ge $((secs * 10)) ]; then
+			not_ok "$d: has not returned after ${secs}s"
+			mem_report "stuck"
+			blocked_tasks
+			echo "rxpath-guest: stuck: $d"
+			echo "rxpath-guest-done $T" >&3
+			sleep 3600
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	wait $b
+}
