@@ -481,7 +481,10 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 		if (full)
 			WRITE_ONCE(rs->full_events, rs->full_events + 1);
 	} else {
-		/* The field guide's test, where rxpath cannot tell better. */
+		/*
+		 * The test of the systemtap probe on ixgbe_update_stats,
+		 * where rxpath cannot tell better.
+		 */
 		full = !unused;
 	}
 	WRITE_ONCE(rs->full, full);
@@ -631,12 +634,12 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_rings_merge);
 /* ---- missed_while_full -------------------------------------------------- */
 
 /*
- * The field guide's condition: the NIC dropped for want of a descriptor
- * (missed, FIFO, overrun: one sum per device) and the ring was full. Once
- * a second, and at each read of rings, every ring row takes a step of
- * rxpath_ring_missed_step: the device's sum grew since the last step, and
- * the ring's last poll before that step had found it full. Process
- * context only, under rxpath_missed_lock.
+ * The condition of the systemtap probe on ixgbe_update_stats: the NIC dropped
+ * for want of a descriptor (missed, FIFO, overrun: one sum per device) and the
+ * ring was full. Once a second, and at each read of rings, every ring row takes
+ * a step of rxpath_ring_missed_step: the device's sum grew since the last step,
+ * and the ring's last poll before that step had found it full. Process context
+ * only, under rxpath_missed_lock.
  */
 struct rxpath_missed_ent {
 	const struct napi_struct *napi;	/* never dereferenced */

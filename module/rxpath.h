@@ -174,10 +174,10 @@ static inline bool rxpath_ring_indices_ok(u32 count, u32 ntu, u32 ntc)
 }
 
 /*
- * Descriptors the driver could still give the NIC: the seed's formula, and
- * the drivers' own *_DESC_UNUSED. One slot always stays empty so that a
- * full ring and an empty one differ: ntu == ntc is count - 1 unused, and
- * ntc == ntu + 1 (modulo count) is 0, a full ring.
+ * Descriptors the driver could still give the NIC: the drivers' own
+ * *_DESC_UNUSED (ixgbe's IXGBE_DESC_UNUSED). One slot always stays empty
+ * so that a full ring and an empty one differ: ntu == ntc is count - 1
+ * unused, and ntc == ntu + 1 (modulo count) is 0, a full ring.
  */
 static inline u32 rxpath_ring_unused(u32 count, u32 ntu, u32 ntc)
 {

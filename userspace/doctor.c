@@ -2,7 +2,7 @@
 /*
  * rxpath doctor: reads rxpath's figures and the kernel's own counters
  * twice, an interval apart, and names the stage of the receive path where
- * packets are lost, with the evidence and the knob the field guides turn,
+ * packets are lost, with the evidence and the knob its users turn,
  * its current value and a next one. It never changes a setting.
  *
  * Stages, in the order a packet meets them: ring (the NIC's RX ring: the

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Records as text (one line each, in the field guides' spirit: "cpu 1
+ * Records as text (one line each, as the systemtap probes printed: "cpu 1
  * backlog drop 37") and as JSON objects (one per line), and the escaping
  * that JSON strings and Prometheus label values need.
  */

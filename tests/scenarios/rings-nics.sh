@@ -80,7 +80,7 @@ for drv in igb virtio_net; do
 	if [ $drv = igb ]; then
 		check_eq "igb: next_to_use and next_to_clean below count in every row" \
 			"$(awk '$5 >= $4 || $6 >= $4' /tmp/rows | wc -l)" 0
-		check_eq "igb: unused is the seed's formula in every row" \
+		check_eq "igb: unused is the *_DESC_UNUSED formula in every row" \
 			"$(awk '{ u = $6 > $5 ? $6 - $5 - 1 : $4 + $6 - $5 - 1 } u != $7' /tmp/rows | wc -l)" 0
 		# igb gives transmit queues vectors of their own when it does
 		# not pair them: their polls have no RX ring.

@@ -49,7 +49,7 @@ check_eq "eth1's count is ethtool -g's current RX size" "$(ring eth1 count /tmp/
 c=$(ring eth1 count /tmp/r1); ntu=$(ring eth1 next_to_use /tmp/r1); ntc=$(ring eth1 next_to_clean /tmp/r1)
 check "next_to_use ($ntu) and next_to_clean ($ntc) are below count ($c)" [ "$ntu" -lt "$c" -a "$ntc" -lt "$c" ]
 exp=$(( ntc > ntu ? ntc - ntu - 1 : c + ntc - ntu - 1 ))
-check_eq "unused is the seed's formula on them" "$(ring eth1 unused /tmp/r1)" "$exp"
+check_eq "unused is the *_DESC_UNUSED formula on them" "$(ring eth1 unused /tmp/r1)" "$exp"
 check_eq "eth1's ring polls equal its NAPI polls" "$(ring eth1 polls /tmp/r1)" "$(napi_sum eth1 polls /tmp/n1)"
 check_eq "and its full polls" "$(ring eth1 full_polls /tmp/r1)" "$(napi_sum eth1 full_polls /tmp/n1)"
 p=$(ring eth1 pending /tmp/r1); mp=$(ring eth1 max_pending /tmp/r1); mu=$(ring eth1 min_unused /tmp/r1)
