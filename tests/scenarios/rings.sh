@@ -86,11 +86,13 @@ check_eq "max_pending reached the ring's capacity, 79" "$(ring eth1 max_pending 
 # 3. Resizes under traffic, each one while eth0 sends a burst of frames:
 # 10k frames/s, 5000 a resize (the debug kernel: 2k frames/s, 6000 a
 # resize, since its resizes hold rtnl for seconds). A burst a resize, not
-# a flood without end: a flood keeps a slow guest's CPUs from the resize,
-# and while that resize waits the flood's garbage piles up (an endless
-# 2k frames/s flood has run the debug kernel's guest out of memory, 1.6 GiB
-# of unreclaimable slab, with a resize stuck for minutes). With bursts,
-# what the guest is sent is bounded however slowly it runs. A resize that
+# a flood without end: on a slow host (the debug kernel's 2 vCPUs pinned to
+# one host core) an endless flood keeps eth1's NAPI instance scheduled, and
+# e1000e_down, under rtnl, waits in napi_synchronize for minutes, with or
+# without rxpath loaded; such a guest has also run out of memory (1.6 GiB
+# of unreclaimable slab) while it waited. With bursts, the resize goes on
+# once its burst is sent, and what the guest is sent is bounded however
+# slowly it runs. A resize that
 # has not returned in 120 s ends the guest with the blocked tasks' stacks
 # on the console (bounded); unreclaimable slab is printed before and
 # after the resizes and may grow by 64 MB at most.
