@@ -92,10 +92,10 @@ check_eq "max_pending reached the ring's capacity, 79" "$(ring eth1 max_pending 
 # without rxpath loaded; such a guest has also run out of memory (1.6 GiB
 # of unreclaimable slab) while it waited. With bursts, the resize goes on
 # once its burst is sent, and what the guest is sent is bounded however
-# slowly it runs. A resize that
-# has not returned in 120 s ends the guest with the blocked tasks' stacks
-# on the console (bounded); unreclaimable slab is printed before and
-# after the resizes and may grow by 64 MB at most.
+# slowly it runs. A resize that has not returned in 120 s ends the guest
+# with the blocked tasks' stacks on the console (bounded); unreclaimable
+# slab is printed before and after the resizes and may grow by 64 MB at
+# most.
 rate=100000 burst=5000
 [ -e /sys/kernel/debug/kmemleak ] && rate=500000 burst=6000
 # The debug kernel takes minutes (under rtnl) to fill a large ring with
