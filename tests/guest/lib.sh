@@ -250,8 +250,8 @@ pktgen_stop() { echo stop > /proc/net/pktgen/pgctrl; }
 # rps CPUMASK: steers everything eth1 receives to the CPUs in the mask.
 rps() { echo "$1" > /sys/class/net/eth1/queues/rx-0/rps_cpus; }
 
-# slab_unreclaim: SUnreclaim of /proc/meminfo, in kB.
-slab_unreclaim() { awk '$1 == "SUnreclaim:" { print $2 }' /proc/meminfo; }
+# meminfo FIELD: FIELD of /proc/meminfo (SUnreclaim, MemAvailable), in kB.
+meminfo() { awk -v f="$1:" '$1 == f { print $2 }' /proc/meminfo; }
 
 # mem_report LABEL: on the console, the guest's unreclaimable slab, its
 # available memory and (where the kernel has /proc/slabinfo) the three
@@ -260,7 +260,7 @@ mem_report() {
 	top=
 	[ -r /proc/slabinfo ] && top=$(awk 'NR > 2 { print $15 * $6 * 4, $1 }' /proc/slabinfo |
 		sort -rn | head -n 3 | awk '{ printf " %s:%d", $2, $1 }')
-	echo "rxpath-guest: mem $1: SUnreclaim $(slab_unreclaim) kB, MemAvailable $(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo) kB;$top"
+	echo "rxpath-guest: mem $1: SUnreclaim $(meminfo SUnreclaim) kB, MemAvailable $(meminfo MemAvailable) kB;$top"
 }
 
 # blocked_tasks: on the console, each task in uninterruptible sleep with

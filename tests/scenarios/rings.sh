@@ -102,7 +102,7 @@ rate=100000 burst=5000
 # its checkers on: 6 resizes there, up to 512.
 sizes="80 4096 256 1024 80 512 2048 96 4096 80 128 256 80 1024 4096 160 80 640 320 256"
 [ -e /sys/kernel/debug/kmemleak ] && sizes="80 256 128 512 96 256"
-sunr0=$(slab_unreclaim)
+sunr0=$(meminfo SUnreclaim)
 mem_report "before the resizes"
 under=0
 for s in $sizes; do
@@ -118,7 +118,7 @@ done
 diag "$under of $(echo $sizes | wc -w) resizes returned with their burst still being sent"
 carrier_wait
 settle
-grown=$(($(slab_unreclaim) - sunr0))
+grown=$(($(meminfo SUnreclaim) - sunr0))
 check "unreclaimable slab grew by $grown kB through the resizes, at most 65536" [ $grown -le 65536 ]
 check_eq "after $(echo $sizes | wc -w) resizes under traffic, ethtool -g says 256" "$(ethtool_rx eth1)" 256
 PKTGEN_BURST=64 pktgen_setup 2048
