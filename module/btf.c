@@ -15,7 +15,7 @@
  * Process context only: blobs are megabytes, read and parsed when a driver
  * is resolved, then freed.
  */
-#include <linux/kernel_read_file.h>
+#include <linux/fs.h>
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -423,17 +423,47 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_pointee);
 /*
  * Reads /sys/kernel/btf/<name> into a vmalloc'ed buffer (vfree it).
  * Returns its length, or a negative errno.
+ *
+ * A plain filp_open() and kernel_read(), not kernel_read_file(): that one
+ * is for loading firmware, modules and policies, and its LSM hook judges
+ * the read by its purpose. Debian's 6.12 and 7.x build IPE in and enable
+ * it, and ipe_kernel_read_file() WARNs on READING_UNKNOWN, the only id
+ * that fits a sysfs file (a WARN that panics a panic_on_warn machine).
+ * sysfs gives a BTF file the blob's size as its inode size.
  */
 ssize_t rxpath_btf_read(const char *name, void **data)
 {
 	char path[64];
-	ssize_t n;
+	struct file *f;
+	loff_t size, pos = 0;
+	ssize_t n = 0;
+	void *buf;
 
 	snprintf(path, sizeof(path), "/sys/kernel/btf/%s", name);
 	*data = NULL;
-	n = kernel_read_file_from_path(path, 0, data, INT_MAX, NULL,
-				       READING_UNKNOWN);
-	if (n < 0)
-		*data = NULL;
-	return n;
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	size = i_size_read(file_inode(f));
+	if (size <= 0 || size > INT_MAX) {
+		filp_close(f, NULL);
+		return -EINVAL;
+	}
+	buf = vmalloc(size);
+	if (!buf) {
+		filp_close(f, NULL);
+		return -ENOMEM;
+	}
+	while (pos < size) {
+		n = kernel_read(f, buf + pos, size - pos, &pos);
+		if (n <= 0)
+			break;
+	}
+	filp_close(f, NULL);
+	if (pos != size) {
+		vfree(buf);
+		return n < 0 ? n : -EIO;
+	}
+	*data = buf;
+	return size;
 }
