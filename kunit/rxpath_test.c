@@ -236,21 +236,27 @@ static void rxpath_sd_counters_wrap(struct kunit *test)
 
 static void rxpath_sd_flow_limit_count_read(struct kunit *test)
 {
+	static const struct rxpath_flow_limit_layout mirror = RXPATH_FLOW_LIMIT_MIRROR;
+	static const struct rxpath_flow_limit_layout at16 = { .offset = 16, .size = 4 };
 	struct softnet_data *sd = kunit_kzalloc(test, sizeof(*sd), GFP_KERNEL);
 	struct rxpath_sd_flow_limit_head *fl;
 
 	KUNIT_ASSERT_NOT_NULL(test, sd);
 	/* No flow limit table on this CPU: 0, as softnet_stat shows. */
-	KUNIT_EXPECT_EQ(test, rxpath_sd_flow_limit_count(sd), 0ULL);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_flow_limit_count(sd, &mirror), 0ULL);
 #ifdef CONFIG_NET_FLOW_LIMIT
 	fl = kunit_kzalloc(test, sizeof(*fl) + 256, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, fl);
 	fl->count = 9;
 	RCU_INIT_POINTER(sd->flow_limit, (void *)fl);
-	KUNIT_EXPECT_EQ(test, rxpath_sd_flow_limit_count(sd), 9ULL);
+	KUNIT_EXPECT_EQ(test, rxpath_sd_flow_limit_count(sd, &mirror), 9ULL);
+	/* A layout from BTF: a 4-byte count at byte 16 (7.x's). */
+	*(u32 *)((u8 *)fl + 16) = 7;
+	KUNIT_EXPECT_EQ(test, rxpath_sd_flow_limit_count(sd, &at16), 7ULL);
 	RCU_INIT_POINTER(sd->flow_limit, NULL);
 #else
 	(void)fl;
+	(void)at16;
 #endif
 }
 

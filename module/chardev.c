@@ -322,7 +322,7 @@ static void rxpath_dev_summary(struct work_struct *work)
 			.dropped = rxpath_sd_dropped(sd),
 			.time_squeeze = rxpath_sd_time_squeeze(sd),
 			.received_rps = rxpath_sd_received_rps(sd),
-			.flow_limit = rxpath_sd_flow_limit_count(sd),
+			.flow_limit = rxpath_softnet_flow_limit(sd),
 			.input_qlen = skb_queue_len_lockless(&sd->input_pkt_queue),
 			.backlog_max = rxpath_softnet_backlog_max(cpu),
 		};

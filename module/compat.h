@@ -42,8 +42,9 @@ static inline unsigned int rxpath_sd_dropped(struct softnet_data *sd)
 /*
  * The flow limit's drop count, as /proc/net/softnet_stat shows it (which
  * prints its low 32 bits). struct sd_flow_limit is private (net/core/dev.h,
- * not in the header packages), so rxpath mirrors the head of it, which no
- * header can be grepped for:
+ * not in the header packages). Where the count is comes from vmlinux's BTF
+ * when the kernel has it (softnet.c checks it at load); this mirror of the
+ * head of the struct is the fallback, by version, as no header shows it:
  * - 6.1 to 6.12 (checked on Debian's 6.1.192 and 6.12.117): u64 count first;
  * - 7.x (checked on Debian's 7.2.13): a struct rcu_head, then unsigned int
  *   count.
@@ -59,16 +60,30 @@ struct rxpath_sd_flow_limit_head {
 };
 #endif
 
-static inline u64 rxpath_sd_flow_limit_count(struct softnet_data *sd)
+/* Where the count is in struct sd_flow_limit: byte offset, and 4 or 8 bytes. */
+struct rxpath_flow_limit_layout {
+	u32 offset;
+	u32 size;
+};
+
+#define RXPATH_FLOW_LIMIT_MIRROR { \
+	.offset = offsetof(struct rxpath_sd_flow_limit_head, count), \
+	.size = sizeof_field(struct rxpath_sd_flow_limit_head, count), \
+}
+
+static inline u64 rxpath_sd_flow_limit_count(struct softnet_data *sd,
+					     const struct rxpath_flow_limit_layout *l)
 {
 #ifdef CONFIG_NET_FLOW_LIMIT
-	const struct rxpath_sd_flow_limit_head *fl;
+	const u8 *fl;
 	u64 count = 0;
 
 	rcu_read_lock();
-	fl = (const void *)rcu_dereference(sd->flow_limit);
-	if (fl)
-		count = READ_ONCE(fl->count);
+	fl = (const u8 *)rcu_dereference(sd->flow_limit);
+	if (fl && l->size == sizeof(u64))
+		count = READ_ONCE(*(const u64 *)(fl + l->offset));
+	else if (fl)
+		count = READ_ONCE(*(const u32 *)(fl + l->offset));
 	rcu_read_unlock();
 	return count;
 #else

@@ -269,6 +269,10 @@ static void rxpath_rings_resolve(const char *name)
 			rxpath_ring_resolve(d, &vm);
 	}
 	mutex_unlock(&rxpath_rings_lock);
+	/* The first pass, at load: softnet.c's struct check reads it too. */
+	if (!name)
+		rxpath_softnet_check_layout(err ? NULL : &vm,
+					    len < 0 ? "no /sys/kernel/btf/vmlinux" : "vmlinux's BTF does not parse");
 	if (!err)
 		rxpath_btf_free(&vm);
 	vfree(data);

@@ -263,6 +263,10 @@ void rxpath_softnet_reset(void);
 void rxpath_softnet_show_status(struct seq_file *m);
 void rxpath_softnet_sample(void);
 unsigned int rxpath_softnet_backlog_max(unsigned int cpu);
+struct softnet_data;
+struct rxpath_btf;
+u64 rxpath_softnet_flow_limit(struct softnet_data *sd);
+void rxpath_softnet_check_layout(const struct rxpath_btf *vm, const char *why);
 
 /* napi.c */
 void rxpath_napi_find_budget(void);

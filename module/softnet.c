@@ -34,6 +34,7 @@
 #include <kunit/visibility.h>
 #include "rxpath.h"
 #include "compat.h"
+#include "btf.h"
 
 /* Off by default: `make bench` measured its cost (see the README). */
 static bool backlog_hook;
@@ -150,6 +151,63 @@ void rxpath_softnet_sample(void)
 unsigned int rxpath_softnet_backlog_max(unsigned int cpu)
 {
 	return READ_ONCE(per_cpu_ptr(rxpath_backlog, cpu)->max);
+}
+
+/*
+ * Where struct sd_flow_limit keeps its count: compat.h's mirror until
+ * rxpath_softnet_check_layout() has looked in vmlinux's BTF, at load,
+ * before any file that shows it exists.
+ */
+static struct rxpath_flow_limit_layout rxpath_fl_layout = RXPATH_FLOW_LIMIT_MIRROR;
+static char rxpath_fl_source[128] = "not checked";
+
+/* The flow limit's drop count of sd's CPU, as softnet_stat's column 11. */
+u64 rxpath_softnet_flow_limit(struct softnet_data *sd)
+{
+	return rxpath_sd_flow_limit_count(sd, &rxpath_fl_layout);
+}
+
+/*
+ * Checks the flow limit's layout against vmlinux's BTF (vm; NULL when it
+ * cannot be read, why saying so), and reads the count where the BTF says
+ * it is. Without BTF the mirror stays in force, unverified. Process
+ * context, once, from rings.c's first pass over vmlinux's BTF.
+ */
+void rxpath_softnet_check_layout(const struct rxpath_btf *vm, const char *why)
+{
+	static const struct rxpath_flow_limit_layout mirror = RXPATH_FLOW_LIMIT_MIRROR;
+	struct rxpath_btf_member m;
+	u32 id;
+
+	if (!IS_ENABLED(CONFIG_NET_FLOW_LIMIT)) {
+		strscpy(rxpath_fl_source, "none: no CONFIG_NET_FLOW_LIMIT", sizeof(rxpath_fl_source));
+		return;
+	}
+	if (!vm) {
+		snprintf(rxpath_fl_source, sizeof(rxpath_fl_source),
+			 "compat.h's mirror, not verified: %s", why);
+		return;
+	}
+	id = rxpath_btf_find_struct(vm, "sd_flow_limit");
+	if (!id || rxpath_btf_member(vm, id, "count", &m) ||
+	    m.kind != RXPATH_BTF_INT || (m.size != 4 && m.size != 8) ||
+	    m.offset % m.size || m.offset > 256) {
+		snprintf(rxpath_fl_source, sizeof(rxpath_fl_source),
+			 "compat.h's mirror, not verified: %s",
+			 id ? "its count is not a 4- or 8-byte integer in vmlinux's BTF" :
+			 "vmlinux's BTF has no struct sd_flow_limit");
+		return;
+	}
+	rxpath_fl_layout = (struct rxpath_flow_limit_layout) {
+		.offset = m.offset, .size = m.size,
+	};
+	if (m.offset == mirror.offset && m.size == mirror.size)
+		strscpy(rxpath_fl_source, "compat.h's mirror, verified against vmlinux's BTF",
+			sizeof(rxpath_fl_source));
+	else
+		snprintf(rxpath_fl_source, sizeof(rxpath_fl_source),
+			 "vmlinux's BTF (compat.h's mirror says byte %u, %u bytes)",
+			 mirror.offset, mirror.size);
 }
 
 /* ---- control ---------------------------------------------------------- */
@@ -269,7 +327,7 @@ static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu)
 	seq_printf(m, "%u %u %u %u %u %llu %u %u %u", cpu,
 		   rxpath_sd_processed(sd), rxpath_sd_dropped(sd),
 		   rxpath_sd_time_squeeze(sd), rxpath_sd_received_rps(sd),
-		   rxpath_sd_flow_limit_count(sd),
+		   rxpath_softnet_flow_limit(sd),
 		   skb_queue_len_lockless(&sd->input_pkt_queue),
 		   skb_queue_len_lockless(&sd->process_queue),
 		   READ_ONCE(st->max));
@@ -335,6 +393,8 @@ void rxpath_softnet_show_status(struct seq_file *m)
 	seq_printf(m, "backlog_hook %s\n", rxpath_backlog_hook_on() ? "on" : "off");
 	seq_printf(m, "backlog_drops_unattributed %lld\n",
 		   atomic64_read(&rxpath_drops_unattributed));
+	seq_printf(m, "flow_limit_count byte %u, %u bytes: %s\n",
+		   rxpath_fl_layout.offset, rxpath_fl_layout.size, rxpath_fl_source);
 }
 
 /* ---- init / exit ------------------------------------------------------- */

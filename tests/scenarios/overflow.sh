@@ -2,7 +2,8 @@
 # Scenario 3: netdev_max_backlog 8 and a flood steered to CPU 1. rxpath's
 # backlog_drops equals the kernel's dropped delta for CPU 1, and the peak
 # reaches the limit in force (the length is taken before the packet joins:
-# the kernel refuses at netdev_max_backlog + 1).
+# the kernel refuses at netdev_max_backlog + 1). Then the flow limit: its
+# drop count equals softnet_stat's column 11.
 
 N=$(frames 20000)
 LIMIT=8
@@ -46,4 +47,41 @@ cat $RX/softnet
 max=$(col $RX/softnet 1 backlog_max)
 check_eq "hook off: backlog_enqueues shows -" "$(col $RX/softnet 1 backlog_enqueues)" -
 check "hook off: sampled backlog_max ($max) within (0, $LIMIT + 1]" [ "$max" -gt 0 -a "$max" -le $((LIMIT + 1)) ]
+
+# The flow limit (net.core.flow_limit_cpu_bitmap): once a backlog holds
+# half of netdev_max_backlog, a flow with more than half of the last 128
+# packets is refused. skb_flow_limit keeps its table and count on the CPU
+# that enqueues (CPU 0, eth1's NAPI), the refusal in the target's dropped
+# (CPU 1). pktgen sends one flow. The count is read where vmlinux's BTF
+# puts it (status says which layout, and whether BTF verified it).
+LIMIT=16
+echo $LIMIT > /proc/sys/net/core/netdev_max_backlog
+if [ -w /proc/sys/net/core/flow_limit_cpu_bitmap ]; then
+	echo 3 > /proc/sys/net/core/flow_limit_cpu_bitmap
+	echo 1 > $RX/backlog_hook
+	drop0=$(softnet_stat 1 2)
+	# Twice the flood: on the debug kernel only a few of a quarter's
+	# frames found the queue half full.
+	pktgen_setup $((2 * N))
+	pktgen_run 5000
+	settle
+	cp $RX/softnet /tmp/rx
+	cp /proc/net/softnet_stat /tmp/stat
+	cat /tmp/rx /tmp/stat
+	for cpu in 0 1; do
+		check_eq "flow limit: cpu $cpu flow_limit equals softnet_stat column 11" \
+			"$(col /tmp/rx $cpu flow_limit)" "$(softnet_stat $cpu 11 /tmp/stat)"
+	done
+	fl=$(col /tmp/rx 0 flow_limit)
+	check "flow limit: cpu 0 refused packets of the flow ($fl)" [ "$fl" -gt 0 ]
+	check_eq "flow limit: cpu 1 backlog_drops equals softnet_stat dropped delta" \
+		"$(col /tmp/rx 1 backlog_drops)" $(($(softnet_stat 1 2 /tmp/stat) - drop0))
+	layout=$(grep '^flow_limit_count ' $RX/status)
+	show "$layout"
+	check "flow limit: status names the layout, checked against vmlinux's BTF" \
+		grep -qE "^flow_limit_count byte [0-9]+, [48] bytes: (compat.h's mirror, verified against|vmlinux's BTF \()" $RX/status
+	echo 0 > /proc/sys/net/core/flow_limit_cpu_bitmap
+else
+	skip "flow limit: this kernel has no flow_limit_cpu_bitmap (CONFIG_NET_FLOW_LIMIT)"
+fi
 check "rmmod" rmmod rxpath
