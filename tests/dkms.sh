@@ -4,7 +4,8 @@
 # Builds rxpath through DKMS itself, in a private DKMS tree (nothing on the
 # host is registered or installed), against the test bed's Debian headers:
 # dkms.conf, its BUILD_EXCLUSIVE_* lines and the Makefile's KDIR contract
-# are exercised the way a fleet machine uses them.
+# are exercised the way a fleet machine uses them. Another suite's kernel
+# is built for by that suite's DKMS and compiler, in its chroot.
 #
 #   tests/dkms.sh [-k KERNEL]
 
@@ -22,17 +23,26 @@ done
 need_pkgs dkms make gcc
 kernel_fetch "$kernel"
 version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$RXPATH_TOP/dkms.conf")
-dk=$RXPATH_OUT/dkms
-rm -rf "$dk"
-mkdir -p "$dk/src/rxpath-$version" "$dk/tree" "$dk/install"
-cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,module,include,kunit} "$dk/src/rxpath-$version/"
+if [ -n "$KSUITE" ]; then
+	# In the chroot: dk is its path there, host the chroot's root.
+	host=$RXPATH_CACHE/chroot/$KSUITE dk=/build/dkms headers=/usr/src/linux-headers-$KREL
+	mount -t proc proc "$host/proc"
+	trap 'umount "$host/proc" 2>/dev/null || umount -l "$host/proc"' EXIT
+	in_suite() { chroot "$host" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LC_ALL=C "$@"; }
+else
+	host= dk=$RXPATH_OUT/dkms headers=$KHEADERS
+	in_suite() { "$@"; }
+fi
+rm -rf "$host$dk"
+mkdir -p "$host$dk/src/rxpath-$version" "$host$dk/tree" "$host$dk/install"
+cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,module,include,kunit} "$host$dk/src/rxpath-$version/"
 dkms_do() {
-	dkms --dkmstree "$dk/tree" --sourcetree "$dk/src" --installtree "$dk/install" "$@"
+	in_suite dkms --dkmstree "$dk/tree" --sourcetree "$dk/src" --installtree "$dk/install" "$@"
 }
-if dkms_do add -m rxpath -v "$version" >"$dk/log" 2>&1 &&
+if dkms_do add -m rxpath -v "$version" >"$host$dk/log" 2>&1 &&
 	dkms_do build -m rxpath -v "$version" -k "$KREL" \
-		--kernelsourcedir "$KHEADERS" >>"$dk/log" 2>&1; then
-	ko=$(find "$dk/tree/rxpath/$version/$KREL" -name 'rxpath.ko*' | head -n1)
+		--kernelsourcedir "$headers" >>"$host$dk/log" 2>&1; then
+	ko=$(find "$host$dk/tree/rxpath/$version/$KREL" -name 'rxpath.ko*' | head -n1)
 else
 	ko=
 fi
@@ -40,7 +50,7 @@ if [ -n "$ko" ] && modinfo -F version "$ko" | grep -qx "$version"; then
 	echo "ok - $KREL: dkms build gives rxpath.ko version $version"
 else
 	echo "not ok - $KREL: dkms build gives rxpath.ko version $version"
-	sed 's/^/#   /' "$dk/log"
+	sed 's/^/#   /' "$host$dk/log"
 	exit 1
 fi
 if modinfo -F vermagic "$ko" | grep -q "^$KREL "; then

@@ -49,18 +49,12 @@ nic_modules() {
 	echo pktgen
 }
 
-mod_path() {
-	local pat
-	pat=$(echo "$1" | sed 's/[-_]/[-_]/g')
-	find "$KMODULES/kernel" -name "$pat.ko" | head -n1
-}
-
 declare -A mod_seen
 mod_order() {
 	local name=$1 path dep
 	[ -n "${mod_seen[$name]:-}" ] && return 0
 	mod_seen[$name]=1
-	path=$(mod_path "$name")
+	path=$(kmod_path "$name")
 	if [ -z "$path" ]; then
 		grep -q "/$(echo "$name" | sed 's/[-_]/[-_]/g').ko$" \
 			"$KMODULES/modules.builtin" ||
@@ -99,7 +93,12 @@ initramfs_build() {
 	cp "$RXPATH_KO" "$stage/lib/modules/rxpath.ko"
 	[ -z "$RXPATH_TEST_KO" ] || cp "$RXPATH_TEST_KO" "$stage/lib/modules/rxpath_test.ko"
 	: >"$stage/lib/modules/load.order"
-	for m in $(for n in $(nic_modules "$nic"); do mod_order "$n"; done); do
+	# In this shell, not a $(...): a module not found ends the run.
+	: >"$work/nic.order"
+	for m in $(nic_modules "$nic"); do
+		mod_order "$m" >>"$work/nic.order"
+	done
+	for m in $(cat "$work/nic.order"); do
 		mkdir -p "$stage/lib/modules/$(dirname "$m")"
 		cp "$KMODULES/$m" "$stage/lib/modules/$m"
 		echo "$m" >>"$stage/lib/modules/load.order"
@@ -109,7 +108,7 @@ initramfs_build() {
 	# boot). Kernels without them as modules (the debug kernel) have none.
 	: >"$stage/lib/modules/extra.order"
 	for n in $ring_drivers virtio_pci; do
-		[ -n "$(mod_path "$n")" ] || continue
+		[ -n "$(kmod_path "$n")" ] || continue
 		for m in $(mod_order "$n"); do
 			grep -qxF "$m" "$stage/lib/modules/load.order" "$stage/lib/modules/extra.order" && continue
 			mkdir -p "$stage/lib/modules/$(dirname "$m")"

@@ -12,7 +12,11 @@
 # to OUT_DIR/<release>/. A failed build, or any compiler, objtool or modpost
 # warning, makes the script exit non-zero.
 #
-# usage: tests/lib/chroot-build.sh SUITE SRC_DIR OUT_DIR   (SUITE = trixie | sid)
+# usage: tests/lib/chroot-build.sh SUITE SRC_DIR OUT_DIR [RELEASE]
+#        tests/lib/chroot-build.sh --ensure SUITE
+# SUITE = bullseye | trixie | sid. RELEASE builds for that headers release
+# only. --ensure only creates or refreshes the chroot (kernel_fetch takes
+# the suite's kernel image from it).
 #
 # Needs root. The mirror is the Debian archive URI of the host's apt
 # configuration (RXPATH_MIRROR overrides it).
@@ -22,29 +26,40 @@ set -euo pipefail
 prog=${0##*/}
 REFRESH_DAYS=7
 # perl: W=1 builds of external modules run scripts/kernel-doc (perl) on 6.x
-# (7.x skips kernel-doc for external modules).
-PACKAGES=make,gcc,libc6-dev,kmod,linux-headers-amd64,dwarves,perl
+# (7.x skips kernel-doc for external modules). dkms: tests/dkms.sh builds
+# with the suite's own DKMS here.
+PACKAGES=make,gcc,libc6-dev,kmod,linux-headers-amd64,dwarves,perl,dkms
 CHROOT_PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
 
 die() { echo "$prog: $*" >&2; exit 2; }
 note() { echo "# $*" >&2; }
 
 usage() {
-	echo "usage: $prog SUITE SRC_DIR OUT_DIR   (SUITE = trixie | sid)" >&2
+	echo "usage: $prog SUITE SRC_DIR OUT_DIR [RELEASE] | --ensure SUITE   (SUITE = bullseye | trixie | sid)" >&2
 	exit 2
 }
 
-[ $# -eq 3 ] || usage
+ensure_only=
+if [ "${1:-}" = --ensure ]; then
+	[ $# -eq 2 ] || usage
+	ensure_only=1
+	shift
+else
+	[ $# -eq 3 ] || [ $# -eq 4 ] || usage
+fi
 suite=$1
 case $suite in
-trixie|sid) ;;
+bullseye|trixie|sid) ;;
 *) usage ;;
 esac
-[ -d "$2" ] || die "source directory not found: $2"
 [ "$(id -u)" -eq 0 ] || die "must run as root (debootstrap, chroot, mount)"
-src=$(realpath -e "$2")
-mkdir -p "$3"
-out=$(realpath -e "$3")
+if [ -z "$ensure_only" ]; then
+	[ -d "$2" ] || die "source directory not found: $2"
+	src=$(realpath -e "$2")
+	mkdir -p "$3"
+	out=$(realpath -e "$3")
+	only_release=${4:-}
+fi
 
 cache=${RXPATH_CACHE:-/var/cache/rxpath}
 base=$cache/chroot
@@ -249,11 +264,18 @@ elif [ "$(sed 's/,ca-certificates$//' "$stamp")" != "$PACKAGES" ]; then
 	refresh_chroot
 fi
 
+[ -z "$ensure_only" ] || exit 0
+
 mapfile -t releases < <(in_root sh -c '
 	for d in /lib/modules/*/build; do
 		[ -f "$d/Makefile" ] && basename "$(dirname "$d")"
 	done' | sort -V)
 [ ${#releases[@]} -gt 0 ] || die "no kernel headers found in $root"
+if [ -n "$only_release" ]; then
+	printf '%s\n' "${releases[@]}" | grep -qxF "$only_release" ||
+		die "no headers for $only_release in $root"
+	releases=("$only_release")
+fi
 
 mount_proc
 jobs=$(nproc)

@@ -44,7 +44,7 @@ need_pkgs() {
 # for.
 need_host_tools() {
 	need_pkgs busybox-static cpio gzip kmod make gcc gcc-12 libc6-dev \
-		libelf1 libssl3 dwarves xz-utils python3 ethtool \
+		libelf1 libssl3 dwarves xz-utils zstd python3 ethtool \
 		libcmocka-dev gcc-multilib
 	need_qemu
 }
@@ -105,11 +105,14 @@ promtool_fetch() {
 # KHEADERS (the directory DKMS would use as kernel_source_dir) and
 # KMODULES (its /lib/modules/KREL).
 # KEY: "bookworm" (the image linux-image-amd64 points to now), a release
-# such as 6.1.0-56-amd64, or "debug" (debug_kernel_fetch).
+# such as 6.1.0-56-amd64, "debug" (debug_kernel_fetch), or another suite's
+# current kernel (suite_kernel_fetch).
 kernel_fetch() {
 	local key=$1 rel flavour pkgver dir tmp deb
+	KSUITE=
 	case $key in
 	debug) debug_kernel_fetch; return ;;
+	bullseye|trixie|sid) suite_kernel_fetch "$key"; return ;;
 	bookworm)
 		rel=$(apt-cache depends linux-image-amd64 2>/dev/null |
 			sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -n1)
@@ -156,6 +159,68 @@ kernel_fetch() {
 	KMODULES=$KROOT/lib/modules/$rel
 	[ -f "$KIMAGE" ] || die "no kernel image in $dir"
 	: "$flavour"
+}
+
+# suite_kernel_fetch SUITE: the kernel linux-image-amd64 of another Debian
+# suite points to, for a module built by that kernel's own compiler: in the
+# suite's cached chroot (tests/lib/chroot-build.sh), which has its headers.
+# The image is downloaded there and unpacked into the cache, as
+# kernel_fetch does; KHEADERS is the headers tree inside the chroot, and
+# KSUITE tells module_build to build there.
+suite_kernel_fetch() {
+	local suite=$1 root=$RXPATH_CACHE/chroot/$1 rel pkgver dir tmp pkgs deb
+	"$RXPATH_TOP/tests/lib/chroot-build.sh" --ensure "$suite" ||
+		die "the $suite chroot could not be made"
+	rel=$(chroot "$root" apt-cache depends linux-headers-amd64 2>/dev/null |
+		sed -n 's/.*Depends: linux-headers-\(.*\)$/\1/p' | head -n1)
+	[ -n "$rel" ] && [ -f "$root/usr/src/linux-headers-$rel/Makefile" ] ||
+		die "no current kernel headers in the $suite chroot"
+	pkgver=$(chroot "$root" dpkg-query -W -f '${Version}' "linux-headers-$rel")
+	dir=$RXPATH_CACHE/kernel/$rel-$pkgver
+	if [ ! -e "$dir/.complete" ]; then
+		log "fetching kernel $rel ($pkgver) from $suite"
+		tmp=$dir.tmp.$$
+		rm -rf "$tmp" "$root/build/dl" && mkdir -p "$tmp" "$root/build/dl"
+		# 7.x splits the image (linux-binary-*) and the modules
+		# (linux-modules-*) out of linux-image-*: whichever exist.
+		pkgs=$(chroot "$root" apt-cache pkgnames linux- | grep -xE "linux-(image|binary|base|modules)-$(echo "$rel" | sed 's/[.+]/\\&/g')" | tr '\n' ' ')
+		chroot "$root" sh -c "cd /build/dl && apt-get download $pkgs" >&2 ||
+			chroot "$root" sh -c "apt-get update -qq && cd /build/dl && apt-get download $pkgs" >&2 ||
+			die "apt-get download $pkgs in the $suite chroot failed"
+		for deb in "$root"/build/dl/*.deb; do
+			dpkg-deb -x "$deb" "$tmp/root" || die "dpkg-deb -x $deb"
+		done
+		rm -rf "$root/build/dl"
+		touch "$tmp/.complete"
+		rm -rf "$dir"
+		mv "$tmp" "$dir"
+	fi
+	KSUITE=$suite
+	KREL=$rel
+	KROOT=$dir/root
+	KHEADERS=$root/usr/src/linux-headers-$rel
+	# Merged /usr: 6.12 ships /usr/lib/modules, 7.x its image there too.
+	KMODULES=$KROOT/lib/modules/$rel
+	[ -d "$KMODULES" ] || KMODULES=$KROOT/usr/lib/modules/$rel
+	KIMAGE=$KROOT/boot/vmlinuz-$rel
+	[ -f "$KIMAGE" ] || KIMAGE=$KMODULES/vmlinuz
+	[ -f "$KIMAGE" ] || die "no kernel image in $dir"
+}
+
+# kmod_path NAME: the file of module NAME ('-' and '_' alike) of the kernel
+# kernel_fetch resolved, uncompressed (Debian's 6.12 and 7.x ship .ko.xz:
+# it is unpacked beside it, once); nothing if that kernel has no such module.
+kmod_path() {
+	local pat f
+	pat=$(echo "$1" | sed 's/[-_]/[-_]/g')
+	f=$(find "$KMODULES/kernel" \( -name "$pat.ko" -o -name "$pat.ko.xz" \) | sort | head -n1)
+	if [ "${f%.xz}" != "$f" ]; then
+		if [ ! -f "${f%.xz}" ]; then
+			xz -dc "$f" >"${f%.xz}.tmp" && mv "${f%.xz}.tmp" "${f%.xz}"
+		fi
+		f=${f%.xz}
+	fi
+	[ -z "$f" ] || echo "$f"
 }
 
 # debug_kernel_fetch: builds (once per source version and config) the test
@@ -211,9 +276,21 @@ debug_kernel_fetch() {
 
 # module_build OUTDIR: builds rxpath.ko against KHEADERS the way DKMS does:
 # from a copy of the source tree, with make -C <headers> M=<copy>.
-# Sets RXPATH_KO. Fails on any warning in the build (W=1).
+# Sets RXPATH_KO. Fails on any warning in the build (W=1). Another suite's
+# kernel (KSUITE) is built for in that suite's chroot, by its compiler.
 module_build() {
 	local out=$1 src=$1/src
+	RXPATH_TEST_KO=
+	if [ -n "${KSUITE:-}" ]; then
+		"$RXPATH_TOP/tests/lib/chroot-build.sh" "$KSUITE" "$RXPATH_TOP" \
+			"$out/chroot" "$KREL" >"$out/chroot-build.log" 2>&1
+		if ! grep -qx "ok build $KREL" "$out/chroot-build.log"; then
+			cat "$out/chroot-build.log" >&2
+			return 1
+		fi
+		RXPATH_KO=$out/chroot/$KREL/rxpath.ko
+		return 0
+	fi
 	rm -rf "$src" && mkdir -p "$src"
 	cp -r "$RXPATH_TOP"/Kbuild "$RXPATH_TOP"/Makefile "$RXPATH_TOP"/dkms.conf \
 		"$RXPATH_TOP"/module "$RXPATH_TOP"/include "$RXPATH_TOP"/kunit "$src"/
@@ -228,7 +305,6 @@ module_build() {
 	fi
 	RXPATH_KO=$src/rxpath.ko
 	# Built only against kernels with CONFIG_KUNIT (see Kbuild).
-	RXPATH_TEST_KO=
 	[ -f "$src/rxpath_test.ko" ] && RXPATH_TEST_KO=$src/rxpath_test.ko
 	:
 }
@@ -240,9 +316,10 @@ module_build() {
 kernel_vmlinux() {
 	local out=$KROOT/vmlinux off
 	if [ ! -s "$out" ]; then
-		for off in $(LC_ALL=C grep -obUaP '\xfd7zXZ\x00|\x1f\x8b\x08' "$KIMAGE" | cut -d: -f1); do
+		for off in $(LC_ALL=C grep -obUaP '\xfd7zXZ\x00|\x1f\x8b\x08|\x28\xb5\x2f\xfd' "$KIMAGE" | cut -d: -f1); do
 			tail -c +$((off + 1)) "$KIMAGE" | { xz -dc 2>/dev/null || true; } >"$out.tmp"
 			[ -s "$out.tmp" ] || tail -c +$((off + 1)) "$KIMAGE" | { gzip -dc 2>/dev/null || true; } >"$out.tmp"
+			[ -s "$out.tmp" ] || tail -c +$((off + 1)) "$KIMAGE" | { zstd -qdc 2>/dev/null || true; } >"$out.tmp"
 			if [ "$(head -c 4 "$out.tmp" | od -An -tx1 | tr -d ' ')" = 7f454c46 ]; then
 				mv "$out.tmp" "$out"
 				break
