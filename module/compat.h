@@ -91,6 +91,22 @@ static inline u64 rxpath_sd_flow_limit_count(struct softnet_data *sd,
 #endif
 }
 
+/*
+ * Whether cpu's backlog NAPI runs in a thread of its own (6.10+: the
+ * thread_backlog_napi boot parameter, always on PREEMPT_RT): then
+ * process_backlog runs in backlog_napi/<cpu>, outside net_rx_action, with
+ * no budget. backlog_napi_setup() marks it NAPI_STATE_THREADED, an enum
+ * value from 5.12 (told by a feature test).
+ */
+static inline bool rxpath_backlog_threaded(unsigned int cpu)
+{
+#ifdef RXPATH_HAVE_NAPI_STATE_THREADED
+	return test_bit(NAPI_STATE_THREADED, &per_cpu(softnet_data, cpu).backlog.state);
+#else
+	return false;
+#endif
+}
+
 /* 7.x writes these with WRITE_ONCE; plain reads before were racy too. */
 static inline unsigned int rxpath_sd_processed(struct softnet_data *sd)
 {

@@ -35,7 +35,6 @@
 #include <linux/sort.h>
 #include <net/net_namespace.h>
 #include <trace/events/napi.h>
-#include <kunit/visibility.h>
 #include "rxpath.h"
 #include "compat.h"
 
@@ -686,6 +685,7 @@ void rxpath_napi_show_status(struct seq_file *m)
 {
 	u64 untracked = 0, outside = 0;
 	struct rxpath_budget_counts c;
+	bool threaded = false;
 	unsigned int cpu;
 
 	if (rxpath_budget_var)
@@ -702,12 +702,16 @@ void rxpath_napi_show_status(struct seq_file *m)
 
 		rxpath_budget_read(cpu, &c);
 		outside += c.outside_polls;
+		threaded |= rxpath_backlog_threaded(cpu);
 		if (READ_ONCE(pc->gen) == READ_ONCE(rxpath_gen))
 			untracked += READ_ONCE(pc->untracked);
 	}
 	seq_printf(m, "napi_polls_outside_net_rx_action %llu%s\n", outside,
 		   outside ? " (threaded NAPI or backlog, or busy polling: in napi, not in budget)" : "");
 	seq_printf(m, "napi_polls_untracked %llu\n", untracked);
+	seq_printf(m, "backlog_napi %s\n", threaded ?
+		   "threads (thread_backlog_napi: process_backlog runs in backlog_napi/N, outside net_rx_action, with no budget)" :
+		   "softirq");
 }
 
 /* ---- init / exit ------------------------------------------------------- */

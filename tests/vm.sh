@@ -193,6 +193,8 @@ for scenario in "$@"; do
 	# the run either way.
 	cmdline=
 	[ "$kernel" = debug ] && cmdline="sysctl.kernel.hung_task_timeout_secs=480"
+	# "# vm-cmdline: WORDS": kernel parameters a scenario boots with.
+	cmdline="$cmdline $(sed -n 's/^# vm-cmdline: //p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null)"
 	timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg$tcg" -m 2048 -smp "$smp" \
 		-nodefaults -display none -no-reboot -monitor none \
 		-kernel "$KIMAGE" -initrd "$initramfs" \

@@ -297,6 +297,13 @@ static void rxpath_context(const struct rxpath_sample *a, const struct rxpath_sa
 	for (size_t k = 0; k < ARRAY_SIZE(sysctls); k++)
 		printf(" %s %lld", sysctls[k], rxpath_sysctl(sysctls[k]));
 	printf("\n");
+	/* status's backlog_napi line: threaded backlog (6.10+) has no budget. */
+	f = fopen(RXPATH_DEBUGFS "/status", "r");
+	while (f && fgets(buf, sizeof(buf), f))
+		if (!strncmp(buf, "backlog_napi threads", 20))
+			printf("context: backlog work runs in threads (thread_backlog_napi): process_backlog polls in backlog_napi/N outside net_rx_action, with no budget and no time_squeeze; the budget stage does not see them (budget outside_polls counts them)\n");
+	if (f)
+		fclose(f);
 	for (i = 0; i < b->nirqs; i++) {
 		snprintf(path, sizeof(path), "/proc/irq/%u/smp_affinity_list", b->irq[i].irq);
 		f = fopen(path, "r");
