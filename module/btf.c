@@ -19,7 +19,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
-#include <kunit/visibility.h>
+#include "compat.h"
 #include "rxpath.h"
 #include "btf.h"
 

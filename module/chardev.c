@@ -37,7 +37,6 @@
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <linux/workqueue.h>
-#include <kunit/visibility.h>
 #include "rxpath.h"
 #include "compat.h"
 

@@ -6,7 +6,7 @@
  * feature tests tell it (RXPATH_HAVE_*: they hold for distribution
  * backports too); only what no shipped header shows goes by version.
  *
- * Floor: 6.1 (Debian 12). Older kernels fail here, at build time.
+ * Floor: 5.10 (Debian 11). Older kernels fail here, at build time.
  */
 #ifndef _RXPATH_COMPAT_H
 #define _RXPATH_COMPAT_H
@@ -15,12 +15,31 @@
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
 
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 1, 0)
-#error "rxpath needs Linux 6.1 or newer"
+#if LINUX_VERSION_CODE < KERNEL_VERSION(5, 10, 0)
+#error "rxpath needs Linux 5.10 or newer"
 #endif
 
 #if !IS_ENABLED(CONFIG_KPROBES) || !IS_ENABLED(CONFIG_TRACEPOINTS)
 #error "rxpath needs CONFIG_KPROBES and CONFIG_TRACEPOINTS"
+#endif
+
+/*
+ * VISIBLE_IF_KUNIT and EXPORT_SYMBOL_IF_KUNIT: kunit/visibility.h, from 6.2
+ * (Debian's 6.1.192 has it backported). Before, the same meaning here.
+ */
+#ifdef RXPATH_HAVE_KUNIT_VISIBILITY
+#include <kunit/visibility.h>
+#elif IS_ENABLED(CONFIG_KUNIT)
+#define VISIBLE_IF_KUNIT
+#define EXPORT_SYMBOL_IF_KUNIT(symbol) EXPORT_SYMBOL_NS(symbol, EXPORTED_FOR_KUNIT_TESTING)
+#else
+#define VISIBLE_IF_KUNIT static
+#define EXPORT_SYMBOL_IF_KUNIT(symbol)
+#endif
+
+/* in_hardirq(): 5.11; in_irq() before, the same test. */
+#ifndef in_hardirq
+#define in_hardirq() in_irq()
 #endif
 
 /*
@@ -162,8 +181,9 @@ static inline int rxpath_netdev_max_backlog(void)
 #endif
 
 /*
- * The probe prototype of the skb:kfree_skb tracepoint: "rx_sk" was added in
- * 6.11 and made const in 7.x.
+ * The probe prototype of the skb:kfree_skb tracepoint: "reason" was added
+ * in 5.17 (and backported to 5.15.y), "rx_sk" in 6.11, made const in 7.x.
+ * RXPATH_KFREE_SKB_REASON is the reason argument, or 0 without one.
  */
 #if defined(RXPATH_HAVE_KFREE_SKB_CONST_RX_SK)
 #define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
@@ -171,10 +191,57 @@ static inline int rxpath_netdev_max_backlog(void)
 #elif defined(RXPATH_HAVE_KFREE_SKB_RX_SK)
 #define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
 	void *location, enum skb_drop_reason reason, struct sock *rx_sk
-#else
+#elif defined(RXPATH_HAVE_KFREE_SKB_REASON)
 #define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
 	void *location, enum skb_drop_reason reason
+#else
+#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, void *location
 #endif
+#if defined(RXPATH_HAVE_KFREE_SKB_REASON) || defined(RXPATH_HAVE_KFREE_SKB_RX_SK) || \
+	defined(RXPATH_HAVE_KFREE_SKB_CONST_RX_SK)
+#define RXPATH_KFREE_SKB_REASON reason
+#else
+#define RXPATH_KFREE_SKB_REASON 0
+#endif
+
+/*
+ * Whether a kfree_skb is a backlog's refusal (its length or flow limit).
+ * With SKB_DROP_REASON_CPU_BACKLOG (5.17+), its drop reason says so.
+ * Before (5.10, and 5.15, whose backported reasons have no CPU_BACKLOG),
+ * enqueue_to_backlog frees the packet itself, so the tracepoint's location
+ * (kfree_skb's return address) lies in it: [lo, hi) is its text.
+ */
+#ifdef RXPATH_HAVE_DROP_REASON_CPU_BACKLOG
+#define RXPATH_BACKLOG_REFUSAL_BY "the drop reason CPU_BACKLOG"
+static inline bool rxpath_backlog_refusal(int reason, const void *location,
+					  unsigned long lo, unsigned long hi)
+{
+	return reason == SKB_DROP_REASON_CPU_BACKLOG;
+}
+#else
+#define RXPATH_BACKLOG_REFUSAL_BY "a kfree_skb called from the probed function (no drop reasons)"
+static inline bool rxpath_backlog_refusal(int reason, const void *location,
+					  unsigned long lo, unsigned long hi)
+{
+	return (unsigned long)location - lo < hi - lo;
+}
+#endif
+
+/*
+ * The context level (task 0, softirq 1, hardirq 2, NMI 3) of the running
+ * code: interrupt_context_level(), from 6.0; the same sum before.
+ */
+static __always_inline unsigned char rxpath_context_level(void)
+{
+#ifdef RXPATH_HAVE_INTERRUPT_CONTEXT_LEVEL
+	return interrupt_context_level();
+#else
+	unsigned long pc = preempt_count();
+
+	return !!(pc & NMI_MASK) + !!(pc & (NMI_MASK | HARDIRQ_MASK)) +
+	       !!(pc & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET));
+#endif
+}
 
 /*
  * The namespace of EXPORT_SYMBOL_IF_KUNIT, imported by the test module:

@@ -15,7 +15,7 @@
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <linux/utsname.h>
-#include <kunit/visibility.h>
+#include "compat.h"
 #include "rxpath.h"
 
 struct dentry *rxpath_debugfs_dir;

@@ -36,7 +36,7 @@
 #include <linux/vmalloc.h>
 #include <linux/virtio.h>
 #include <linux/workqueue.h>
-#include <kunit/visibility.h>
+#include "compat.h"
 #include "rxpath.h"
 #include "btf.h"
 
@@ -217,6 +217,20 @@ static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
 	return 0;
 }
 
+/* Whether module name is loaded (its sysfs initstate exists). */
+static bool rxpath_module_live(const char *name)
+{
+	char path[MODULE_NAME_LEN + 32];
+	struct file *f;
+
+	snprintf(path, sizeof(path), "/sys/module/%s/initstate", name);
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		return false;
+	filp_close(f, NULL);
+	return true;
+}
+
 /* Resolves d from /sys/kernel/btf; vm is vmlinux's, parsed. */
 static int rxpath_ring_resolve(struct rxpath_ring_driver *d,
 			       const struct rxpath_btf *vm)
@@ -229,9 +243,12 @@ static int rxpath_ring_resolve(struct rxpath_ring_driver *d,
 	len = rxpath_btf_read(d->name, &data);
 	if (len == -ENOENT) {
 		/* Built in, or not loaded: only vmlinux's BTF can tell. */
-		if (!rxpath_btf_find_struct(vm, d->container))
-			return rxpath_ring_fail(d, -ENODEV, "not loaded");
-		return rxpath_ring_resolve_btf(d, vm);
+		if (rxpath_btf_find_struct(vm, d->container))
+			return rxpath_ring_resolve_btf(d, vm);
+		/* Before 5.11 no module has BTF of its own. */
+		if (!IS_ENABLED(CONFIG_DEBUG_INFO_BTF_MODULES) && rxpath_module_live(d->name))
+			return rxpath_ring_fail(d, -EOPNOTSUPP, "loaded, but this kernel has no BTF for modules (5.11+, CONFIG_DEBUG_INFO_BTF_MODULES)");
+		return rxpath_ring_fail(d, -ENODEV, "not loaded");
 	}
 	if (len < 0)
 		return rxpath_ring_fail(d, len, "its BTF cannot be read");

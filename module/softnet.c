@@ -31,7 +31,6 @@
 #include <linux/netdevice.h>
 #include <linux/ptrace.h>
 #include <trace/events/skb.h>
-#include <kunit/visibility.h>
 #include "rxpath.h"
 #include "compat.h"
 #include "btf.h"
@@ -89,7 +88,7 @@ static int rxpath_enqueue_pre(struct kprobe *kp, struct pt_regs *regs)
 	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
 	rxpath_max_update(&st->max, qlen);
 	rxpath_dev_backlog(cpu, qlen);
-	slot = this_cpu_ptr(&rxpath_enqueue_slots[interrupt_context_level()]);
+	slot = this_cpu_ptr(&rxpath_enqueue_slots[rxpath_context_level()]);
 	slot->skb = skb;
 	slot->cpu = cpu;
 	return 0;
@@ -105,19 +104,23 @@ static struct rxpath_probe rxpath_enqueue_probe = {
 	.kprobe = &rxpath_enqueue_kprobe,
 };
 
+/* The probed function's text, for kernels without drop reasons (compat.h). */
+static unsigned long rxpath_enqueue_lo, rxpath_enqueue_hi;
+
 /*
- * Per dropped packet, anywhere: only refusals by a backlog (drop reason
- * CPU_BACKLOG: length or flow limit) are counted, for the CPU whose backlog
+ * Per dropped packet, anywhere: only refusals by a backlog (length or flow
+ * limit: rxpath_backlog_refusal) are counted, for the CPU whose backlog
  * refused them.
  */
 static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
 {
 	struct rxpath_enqueue_slot *slot;
 
-	if (reason != SKB_DROP_REASON_CPU_BACKLOG ||
+	if (!rxpath_backlog_refusal(RXPATH_KFREE_SKB_REASON, location,
+				    rxpath_enqueue_lo, rxpath_enqueue_hi) ||
 	    !READ_ONCE(rxpath_hook_counting))
 		return;
-	slot = this_cpu_ptr(&rxpath_enqueue_slots[interrupt_context_level()]);
+	slot = this_cpu_ptr(&rxpath_enqueue_slots[rxpath_context_level()]);
 	if (likely(slot->skb == skb)) {
 		atomic64_inc(&per_cpu_ptr(rxpath_backlog, slot->cpu)->drops);
 		rxpath_dev_drop(slot->cpu);
@@ -393,11 +396,33 @@ void rxpath_softnet_show_status(struct seq_file *m)
 	seq_printf(m, "backlog_hook %s\n", rxpath_backlog_hook_on() ? "on" : "off");
 	seq_printf(m, "backlog_drops_unattributed %lld\n",
 		   atomic64_read(&rxpath_drops_unattributed));
+	seq_printf(m, "backlog_refusals_by %s\n", RXPATH_BACKLOG_REFUSAL_BY);
 	seq_printf(m, "flow_limit_count byte %u, %u bytes: %s\n",
 		   rxpath_fl_layout.offset, rxpath_fl_layout.size, rxpath_fl_source);
 }
 
 /* ---- init / exit ------------------------------------------------------- */
+
+/*
+ * [rxpath_enqueue_lo, rxpath_enqueue_hi): the text of the function the
+ * kprobe is on, from its symbol's offset and size ("name+0x4/0x1a0").
+ * Left empty when the probe did not attach (nothing then is counted).
+ */
+static void rxpath_enqueue_text(void)
+{
+	unsigned long addr = (unsigned long)rxpath_enqueue_kprobe.addr, off, size;
+	char sym[KSYM_SYMBOL_LEN];
+	const char *plus;
+
+	if (!rxpath_enqueue_probe.attached || !addr)
+		return;
+	sprint_symbol(sym, addr);
+	plus = strrchr(sym, '+');
+	if (!plus || sscanf(plus, "+%lx/%lx", &off, &size) != 2 || off >= size)
+		return;
+	rxpath_enqueue_lo = addr - off;
+	rxpath_enqueue_hi = rxpath_enqueue_lo + size;
+}
 
 int rxpath_softnet_init(void)
 {
@@ -414,6 +439,7 @@ int rxpath_softnet_init(void)
 	rxpath_probe_report(&rxpath_enqueue_probe,
 			    register_kprobe(&rxpath_enqueue_kprobe),
 			    "no such function to probe, or not probe-able");
+	rxpath_enqueue_text();
 	rxpath_probe_report(&rxpath_kfree_skb_probe,
 			    register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL),
 			    "tracepoint registration refused");

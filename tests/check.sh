@@ -5,11 +5,11 @@
 # first (ABI header, DKMS build), then each guest scenario in its own boot.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
-#   RXPATH_KERNELS   kernels to boot (default: "bookworm trixie sid debug":
-#                    the current kernels of Debian 12, Debian 13 and sid,
-#                    the last two with rxpath built in their suite's chroot,
-#                    and the debug kernel built from 6.1's source with KUnit,
-#                    KASAN, lockdep and kmemleak)
+#   RXPATH_KERNELS   kernels to boot (default: "bookworm trixie sid bullseye
+#                    debug": the current kernels of Debian 12, Debian 13, sid
+#                    and Debian 11, the last three with rxpath built in their
+#                    suite's chroot, and the debug kernel built from 6.1's
+#                    source with KUnit, KASAN, lockdep and kmemleak)
 #   RXPATH_SCENARIOS scenarios to run (default: all in tests/scenarios/)
 #   RXPATH_BUILD_SUITES  Debian suites whose kernels rxpath is only built
 #                    for (default: trixie sid, less those booted; empty to
@@ -18,7 +18,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
 
-kernels=${RXPATH_KERNELS:-bookworm trixie sid debug}
+kernels=${RXPATH_KERNELS:-bookworm trixie sid bullseye debug}
 if [ -n "${RXPATH_SCENARIOS:-}" ]; then
 	scenarios=$RXPATH_SCENARIOS
 else

@@ -33,6 +33,10 @@ else
 	host= dk=$RXPATH_OUT/dkms headers=$KHEADERS
 	in_suite() { "$@"; }
 fi
+# DKMS 2.8 (Debian 11's) given --kernelsourcedir "prepares" and cleans that
+# tree (make mrproper deletes its config): it finds the suite's headers at
+# /lib/modules/<release>/build by itself. DKMS 3 is told where they are.
+[ "$(in_suite dkms --version 2>/dev/null | sed -n 's/^dkms[^0-9]*\([0-9]*\).*/\1/p')" = 2 ] && headers=
 rm -rf "$host$dk"
 mkdir -p "$host$dk/src/rxpath-$version" "$host$dk/tree" "$host$dk/install"
 cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,module,include,kunit} "$host$dk/src/rxpath-$version/"
@@ -41,7 +45,7 @@ dkms_do() {
 }
 if dkms_do add -m rxpath -v "$version" >"$host$dk/log" 2>&1 &&
 	dkms_do build -m rxpath -v "$version" -k "$KREL" \
-		--kernelsourcedir "$headers" >>"$host$dk/log" 2>&1; then
+		${headers:+--kernelsourcedir "$headers"} >>"$host$dk/log" 2>&1; then
 	ko=$(find "$host$dk/tree/rxpath/$version/$KREL" -name 'rxpath.ko*' | head -n1)
 else
 	ko=

@@ -72,6 +72,12 @@ col() {
 		END { if (!found) print "missing" }' "$1"
 }
 
+# ring_btf_missing DRIVER: why rxpath cannot resolve DRIVER's rings on this
+# kernel, as status says it (no BTF for modules before 5.11); empty if it can.
+ring_btf_missing() {
+	sed -n "s/^ring_driver $1 failed: -EOPNOTSUPP loaded, but \(this kernel has no BTF for modules\).*/\1 (5.11+)/p" $RX/status
+}
+
 # softnet_stat CPU FIELD [FILE]: field N (1-based) of the row of
 # /proc/net/softnet_stat (or a copy of it) for CPU, in decimal. The row's
 # CPU id is column 13 (5.10+).

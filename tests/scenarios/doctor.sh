@@ -28,14 +28,19 @@ check "rxpath doctor -i 1 at rest exits 0" sh -c 'rxpath doctor -i 1 >/tmp/d0 2>
 cat /tmp/d0
 check_eq "at rest: no verdict" "$(verdict /tmp/d0)" none
 
-# 1. A tiny ring.
-check "ethtool -G eth1 rx 80" ethtool -G eth1 rx 80
-sleep 2
-doctor_under_flood /tmp/d1
-check_eq "ring at 80: the doctor names the ring" "$(verdict /tmp/d1)" ring
-check "and says to grow it: ethtool -G eth1 rx 160" grep -q '^knob: ethtool -G eth1 rx 160 (now 80, at most 4096)' /tmp/d1
-check "ethtool -G eth1 rx 256" ethtool -G eth1 rx 256
-sleep 2
+# 1. A tiny ring (a skip where the ring table cannot resolve e1000e).
+ringwhy=$(ring_btf_missing e1000e)
+if [ -n "$ringwhy" ]; then
+	skip "ring stage: $ringwhy"
+else
+	check "ethtool -G eth1 rx 80" ethtool -G eth1 rx 80
+	sleep 2
+	doctor_under_flood /tmp/d1
+	check_eq "ring at 80: the doctor names the ring" "$(verdict /tmp/d1)" ring
+	check "and says to grow it: ethtool -G eth1 rx 160" grep -q '^knob: ethtool -G eth1 rx 160 (now 80, at most 4096)' /tmp/d1
+	check "ethtool -G eth1 rx 256" ethtool -G eth1 rx 256
+	sleep 2
+fi
 
 # 2. A tiny budget.
 echo 16 > /proc/sys/net/core/netdev_budget
@@ -73,7 +78,9 @@ check "top: cpu 1's drops/s add up to its refusals ($sum, softnet_stat $dd)" \
 	[ "$dd" -gt 0 -a $((sum * 100)) -ge $((dd * 98)) -a $((sum * 100)) -le $((dd * 102)) ]
 check_eq "top: cpu 1's peak backlog is the limit + 1" \
 	"$(awk '$1 == "1" && NF == 7 && $7 ~ /^[0-9]+$/ && $7 > m { m = $7 } END { print m + 0 }' /tmp/top.txt)" 9
-check "top: eth1's ring row" grep -q '^eth1 ' /tmp/top.txt
+if [ -z "$ringwhy" ]; then
+	check "top: eth1's ring row" grep -q '^eth1 ' /tmp/top.txt
+fi
 echo off > $RX/backlog_hook
 rps 0
 echo 1000 > /proc/sys/net/core/netdev_max_backlog

@@ -172,8 +172,13 @@ for cpu in $(cpus); do
 		"$(grep -o "{\"cpu\":$cpu,\"processed\":[0-9]*" /tmp/snap.json | sed 's/.*://')" "$(softnet_stat $cpu 1 /tmp/stat)"
 done
 size=$(ethtool -g eth1 | awk '/^Current hardware settings/ { c = 1 } c && $1 == "RX:" { print $2; exit }')
-check_eq "prom: eth1's rxpath_ring_size is ethtool -g's" \
-	"$(sed -n 's/^rxpath_ring_size{device="eth1",driver="e1000e",queue="0"} //p' /tmp/prom.txt)" "$size"
+ringwhy=$(ring_btf_missing e1000e)
+if [ -n "$ringwhy" ]; then
+	skip "prom: eth1's rxpath_ring_size: $ringwhy"
+else
+	check_eq "prom: eth1's rxpath_ring_size is ethtool -g's" \
+		"$(sed -n 's/^rxpath_ring_size{device="eth1",driver="e1000e",queue="0"} //p' /tmp/prom.txt)" "$size"
+fi
 check "rxpath prom -o FILE writes FILE and leaves no temporary" \
 	sh -c 'rxpath prom -o /tmp/node.prom && grep -q "^rxpath_softnet_processed_total" /tmp/node.prom && [ ! -e /tmp/node.prom.tmp ]'
 umount /sys/kernel/debug

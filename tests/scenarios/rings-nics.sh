@@ -47,6 +47,12 @@ up() {
 ring_rows() { awk -v d="$1" '$1 == d' $RX/rings; }
 
 check "insmod" insmod $KO
+why=$(ring_btf_missing e1000e)
+if [ -n "$why" ]; then
+	skip "igb and virtio_net rings: $why"
+	check "rmmod" rmmod rxpath
+	return 0
+fi
 for m in $(cat /lib/modules/extra.order); do
 	insmod /lib/modules/$m || diag "insmod $m failed"
 done
