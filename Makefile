@@ -9,6 +9,7 @@
 #   make dkms-install    register the source tree with DKMS and build it
 #   make demo            boot a Debian kernel in QEMU, push traffic, show rxpath
 #   make check           every test; ends with "N passed, N failed"
+#   make check-matrix    the same, with every scenario on every kernel
 #   make bench           what the hooks cost, measured side by side
 
 KERNELRELEASE ?= $(shell uname -r)
@@ -44,7 +45,10 @@ demo:
 check:
 	tests/check.sh
 
+check-matrix:
+	RXPATH_FULL_KERNELS=all tests/check.sh
+
 bench:
 	tests/bench.sh
 
-.PHONY: all modules install dkms-install dkms-remove clean demo check bench
+.PHONY: all modules install dkms-install dkms-remove clean demo check check-matrix bench

@@ -5,12 +5,21 @@
 # first (ABI header, DKMS build), then each guest scenario in its own boot.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
-#   RXPATH_KERNELS   kernels to boot (default: "bookworm trixie sid bullseye
-#                    debug": the current kernels of Debian 12, Debian 13, sid
-#                    and Debian 11, the last three with rxpath built in their
-#                    suite's chroot, and the debug kernel built from 6.1's
-#                    source with KUnit, KASAN, lockdep and kmemleak)
-#   RXPATH_SCENARIOS scenarios to run (default: all in tests/scenarios/)
+#   RXPATH_KERNELS   kernels to boot (default: "trixie debug bookworm sid
+#                    bullseye": the current kernels of Debian 13, Debian 12,
+#                    sid and Debian 11, those but bookworm's with rxpath built
+#                    in their suite's chroot, and the debug kernel built from
+#                    6.1's source with KUnit, KASAN, lockdep and kmemleak)
+#   RXPATH_FULL_KERNELS  kernels that run every scenario (default: "trixie
+#                    debug"); the others run the core set. make check-matrix
+#                    sets it to every kernel.
+#   RXPATH_CORE_SCENARIOS  the core set (default below: what differs
+#                    between kernels: softnet_stat, drops and the flow
+#                    limit, budget cycles, BTF, the device, backlog threads,
+#                    a probe that cannot attach)
+#   RXPATH_SCENARIOS scenarios to run on every kernel (default: all in
+#                    tests/scenarios/ on the full kernels, the core set on
+#                    the others)
 #   RXPATH_BUILD_SUITES  Debian suites whose kernels rxpath is only built
 #                    for (default: trixie sid, less those booted; empty to
 #                    skip)
@@ -18,12 +27,19 @@
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
 
-kernels=${RXPATH_KERNELS:-bookworm trixie sid bullseye debug}
-if [ -n "${RXPATH_SCENARIOS:-}" ]; then
-	scenarios=$RXPATH_SCENARIOS
-else
-	scenarios=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
-fi
+kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye}
+full_kernels=${RXPATH_FULL_KERNELS:-trixie debug}
+core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf events backlog-threads probe-fail}
+all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
+scenarios_for() {
+	if [ -n "${RXPATH_SCENARIOS:-}" ]; then
+		echo "$RXPATH_SCENARIOS"
+	elif [ "$full_kernels" = all ] || case " $full_kernels " in *" $1 "*) true ;; *) false ;; esac; then
+		echo "$all"
+	else
+		echo "$core"
+	fi
+}
 
 log=$RXPATH_OUT/check.log
 : >"$log"
@@ -46,7 +62,7 @@ for k in $kernels; do
 	# DKMS is for the distribution's kernels; the debug kernel is ours.
 	[ "$k" = debug ] || run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
 	# shellcheck disable=SC2086
-	run "$RXPATH_TOP/tests/vm.sh" -k "$k" $scenarios
+	run "$RXPATH_TOP/tests/vm.sh" -k "$k" $(scenarios_for "$k")
 done
 
 passed=$(grep -cE '^ok ' "$log" | tr -d ' ')

@@ -23,6 +23,12 @@ wait_readers() {
 	i=0
 	while [ "$(readers)" != "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 }
+# wait_polling PID: until the reader PID waits in poll, its filter set (a
+# reader counts in status from its open, before its filter is in).
+wait_polling() {
+	i=0
+	while ! grep -q poll /proc/$1/wchan 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+}
 # relay FILE [PREFIX]: the "ok - " and "not ok - " lines of FILE, as this
 # scenario's own.
 relay() {
@@ -93,6 +99,7 @@ check "insmod buffer_records=16" insmod $KO backlog_hook=1 buffer_records=16
 rxpath watch --json --types backlog_drop,cycle --budget-left 100 >/tmp/w3 2>/tmp/e3 &
 w3=$!
 wait_readers 1
+wait_polling $w3
 kill -STOP $w3
 flood
 kill -CONT $w3
