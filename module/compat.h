@@ -126,6 +126,16 @@ static inline bool rxpath_backlog_threaded(unsigned int cpu)
 #endif
 }
 
+/*
+ * Whether modules carry BTF of their own (/sys/kernel/btf/<module>): from
+ * 5.11, with CONFIG_DEBUG_INFO_BTF_MODULES. Without it, a modular driver's
+ * rings cannot be resolved (rings.c).
+ */
+static inline bool rxpath_have_module_btf(void)
+{
+	return IS_ENABLED(CONFIG_DEBUG_INFO_BTF_MODULES);
+}
+
 /* 7.x writes these with WRITE_ONCE; plain reads before were racy too. */
 static inline unsigned int rxpath_sd_processed(struct softnet_data *sd)
 {

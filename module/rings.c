@@ -246,7 +246,7 @@ static int rxpath_ring_resolve(struct rxpath_ring_driver *d,
 		if (rxpath_btf_find_struct(vm, d->container))
 			return rxpath_ring_resolve_btf(d, vm);
 		/* Before 5.11 no module has BTF of its own. */
-		if (!IS_ENABLED(CONFIG_DEBUG_INFO_BTF_MODULES) && rxpath_module_live(d->name))
+		if (!rxpath_have_module_btf() && rxpath_module_live(d->name))
 			return rxpath_ring_fail(d, -EOPNOTSUPP, "loaded, but this kernel has no BTF for modules (5.11+, CONFIG_DEBUG_INFO_BTF_MODULES)");
 		return rxpath_ring_fail(d, -ENODEV, "not loaded");
 	}
