@@ -105,13 +105,15 @@ promtool_fetch() {
 # KHEADERS (the directory DKMS would use as kernel_source_dir) and
 # KMODULES (its /lib/modules/KREL).
 # KEY: "bookworm" (the image linux-image-amd64 points to now), a release
-# such as 6.1.0-56-amd64, "debug" (debug_kernel_fetch), or another suite's
+# such as 6.1.0-56-amd64, "debug" (debug_kernel_fetch 6.12), "debug-6.1"
+# (debug_kernel_fetch 6.1), or another suite's
 # current kernel (suite_kernel_fetch).
 kernel_fetch() {
 	local key=$1 rel flavour pkgver dir tmp deb
 	KSUITE=
 	case $key in
-	debug) debug_kernel_fetch; return ;;
+	debug) debug_kernel_fetch 6.12; return ;;
+	debug-6.1) debug_kernel_fetch 6.1; return ;;
 	bullseye|trixie|sid) suite_kernel_fetch "$key"; return ;;
 	bookworm)
 		rel=$(apt-cache depends linux-image-amd64 2>/dev/null |
@@ -223,49 +225,82 @@ kmod_path() {
 	[ -z "$f" ] || echo "$f"
 }
 
-# debug_kernel_fetch: builds (once per source version and config) the test
-# bed's debug kernel from Debian's linux-source-6.1: tinyconfig, with
+# debug_kernel_fetch [SERIES]: builds (once per source version and config)
+# the test bed's debug kernel from Debian's linux-source-SERIES: 6.12 (the
+# default: trixie's, the kernel fleets run next; downloaded in the trixie
+# chroot) or 6.1 (bookworm's, from the host's apt). tinyconfig, with
 # tests/debug-kernel.config merged over it (KUnit, KASAN, lockdep, kmemleak
-# and what the guest needs, all built in). Sets the same variables as
+# and what the guest needs, all built in), built on the host by its gcc,
+# which is then what builds rxpath for it. Sets the same variables as
 # kernel_fetch; KHEADERS is the build tree itself, as for any self-built
 # kernel that external modules are built against.
 debug_kernel_fetch() {
-	local frag=$RXPATH_TOP/tests/debug-kernel.config ver hash dir tree line
+	local series=${1:-6.12} frag=$RXPATH_TOP/tests/debug-kernel.config
+	local ver hash dir tree line suite= root=
 	need_pkgs bc flex bison libelf-dev libssl-dev make gcc perl xz-utils \
 		python3 dwarves
-	ver=$(apt-cache policy linux-source-6.1 2>/dev/null | sed -n 's/^  Candidate: //p')
-	if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
-		rxpath_apt_update
-		ver=$(apt-cache policy linux-source-6.1 | sed -n 's/^  Candidate: //p')
+	case $series in
+	6.1) ;;
+	6.12) suite=trixie root=$RXPATH_CACHE/chroot/trixie ;;
+	*) die "no debug kernel for linux-source-$series" ;;
+	esac
+	if [ -n "$suite" ]; then
+		"$RXPATH_TOP/tests/lib/chroot-build.sh" --ensure "$suite" ||
+			die "the $suite chroot could not be made"
+		ver=$(chroot "$root" apt-cache policy "linux-source-$series" 2>/dev/null |
+			sed -n 's/^  Candidate: //p')
+	else
+		ver=$(apt-cache policy "linux-source-$series" 2>/dev/null | sed -n 's/^  Candidate: //p')
+		if [ -z "$ver" ] || [ "$ver" = "(none)" ]; then
+			rxpath_apt_update
+			ver=$(apt-cache policy "linux-source-$series" | sed -n 's/^  Candidate: //p')
+		fi
 	fi
+	[ -n "$ver" ] && [ "$ver" != "(none)" ] || die "no linux-source-$series package"
 	hash=$(cat "$frag" | sha256sum | cut -c1-12)
 	dir=$RXPATH_CACHE/debug-kernel/$ver-$hash
-	tree=$dir/linux-source-6.1
+	tree=$dir/linux-source-$series
 	if [ ! -e "$dir/.complete" ]; then
-		log "building the debug kernel from linux-source-6.1 $ver (config $hash)"
+		log "building the debug kernel from linux-source-$series $ver (config $hash)"
 		rm -rf "$dir" && mkdir -p "$dir/deb"
-		apt_download "$dir/deb" linux-source-6.1
-		dpkg-deb --fsys-tarfile "$dir"/deb/linux-source-6.1_*.deb |
-			tar -xO --wildcards '*/linux-source-6.1.tar.xz' |
+		if [ -n "$suite" ]; then
+			rm -rf "$root/build/dl" && mkdir -p "$root/build/dl"
+			chroot "$root" sh -c "cd /build/dl && apt-get download linux-source-$series" >&2 ||
+				chroot "$root" sh -c "apt-get update -qq && cd /build/dl && apt-get download linux-source-$series" >&2 ||
+				die "apt-get download linux-source-$series in the $suite chroot failed"
+			mv "$root"/build/dl/*.deb "$dir/deb/" && rm -rf "$root/build/dl"
+		else
+			apt_download "$dir/deb" "linux-source-$series"
+		fi
+		dpkg-deb --fsys-tarfile "$dir"/deb/linux-source-"$series"_*.deb |
+			tar -xO --wildcards "*/linux-source-$series.tar.xz" |
 			tar -xJ -C "$dir"
 		rm -rf "$dir/deb"
 		make -C "$tree" -s tinyconfig >"$dir/build.log" 2>&1
 		(cd "$tree" && scripts/kconfig/merge_config.sh -m .config "$frag") \
 			>>"$dir/build.log" 2>&1
 		make -C "$tree" -s olddefconfig >>"$dir/build.log" 2>&1
-		# Every line of the fragment must have survived olddefconfig.
+		# Every line of the fragment must have survived olddefconfig
+		# (an "=n" one also holds if that kernel has no such symbol).
 		while read -r line; do
-			case $line in CONFIG_*=n) line="# ${line%=n} is not set" ;; CONFIG_*) ;; *) continue ;; esac
-			grep -qxF "$line" "$tree/.config" || die "debug kernel config: '$line' did not take (see $tree/.config)"
+			case $line in
+			CONFIG_*=n)
+				! grep -qE "^${line%=n}=" "$tree/.config" ||
+					die "debug kernel config: '$line' did not take (see $tree/.config)" ;;
+			CONFIG_*)
+				grep -qxF "$line" "$tree/.config" ||
+					die "debug kernel config: '$line' did not take (see $tree/.config)" ;;
+			esac
 		done <"$frag"
 		make -C "$tree" -j"$(nproc)" bzImage modules >>"$dir/build.log" 2>&1 ||
 			{ tail -n 30 "$dir/build.log" >&2; die "debug kernel build failed"; }
 		mkdir -p "$dir/modules/kernel"
 		cp "$tree/modules.builtin" "$dir/modules/"
 		touch "$dir/.complete"
-		# Trees of older sources or configs are 2 GB each: keep one.
+		# Trees of older sources or configs are 2 GB each: keep one
+		# per series.
 		find "$RXPATH_CACHE/debug-kernel" -mindepth 1 -maxdepth 1 \
-			! -path "$dir" -exec rm -rf {} +
+			-name "$series.*" ! -path "$dir" -exec rm -rf {} +
 	fi
 	KREL=$(make -C "$tree" -s kernelrelease)
 	KROOT=$dir
