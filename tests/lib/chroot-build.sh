@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Build an external kernel module source tree against the kernel headers of a
-# newer Debian suite (trixie or sid), inside a debootstrap chroot that is
+# Debian suite (bookworm, bullseye, trixie or sid), inside a debootstrap chroot that is
 # created once and cached under ${RXPATH_CACHE:-/var/cache/rxpath}/chroot/<suite>.
 # The chroot is created atomically (built in a temporary directory, renamed
 # when complete) and refreshed with apt when older than 7 days, so a new
@@ -14,7 +14,7 @@
 #
 # usage: tests/lib/chroot-build.sh SUITE SRC_DIR OUT_DIR [RELEASE]
 #        tests/lib/chroot-build.sh --ensure SUITE
-# SUITE = bullseye | trixie | sid. RELEASE builds for that headers release
+# SUITE = bookworm | bullseye | trixie | sid. RELEASE builds for that headers release
 # only. --ensure only creates or refreshes the chroot (kernel_fetch takes
 # the suite's kernel image from it).
 #
@@ -35,7 +35,7 @@ die() { echo "$prog: $*" >&2; exit 2; }
 note() { echo "# $*" >&2; }
 
 usage() {
-	echo "usage: $prog SUITE SRC_DIR OUT_DIR [RELEASE] | --ensure SUITE   (SUITE = bullseye | trixie | sid)" >&2
+	echo "usage: $prog SUITE SRC_DIR OUT_DIR [RELEASE] | --ensure SUITE   (SUITE = bookworm | bullseye | trixie | sid)" >&2
 	exit 2
 }
 
@@ -49,7 +49,7 @@ else
 fi
 suite=$1
 case $suite in
-bullseye|trixie|sid) ;;
+bookworm|bullseye|trixie|sid) ;;
 *) usage ;;
 esac
 [ "$(id -u)" -eq 0 ] || die "must run as root (debootstrap, chroot, mount)"
@@ -208,6 +208,21 @@ create_chroot() {
 	tmp=
 }
 
+# apt keeps the previous kernel's packages through autoremove: here they
+# are only one more release for DKMS to build for.
+purge_old_headers() {
+	local cur old
+	cur=$(in_root dpkg-query -W -f '${Depends}' linux-headers-amd64 |
+		sed -n 's/.*linux-headers-\([^ ,]*\)-amd64.*/\1/p')
+	[ -n "$cur" ] || return 0
+	old=$(in_root dpkg-query -W -f '${Package}\n' 'linux-headers-*' |
+		grep -E '^linux-headers-.*-(amd64|common)$' | grep -vxE 'linux-headers-amd64' |
+		grep -vF "linux-headers-$cur-" || :)
+	[ -z "$old" ] && return 0
+	# shellcheck disable=SC2086 # one package a word
+	in_root apt-get -y -q purge $old && in_root apt-get -y -q --purge autoremove
+}
+
 # apt-get update + upgrade, and install $PACKAGES if the list changed since
 # the chroot was made. The stamp file holds the package list.
 refresh_chroot() {
@@ -220,6 +235,7 @@ refresh_chroot() {
 	if { in_root apt-get -q update &&
 	     in_root apt-get -y -q --with-new-pkgs upgrade &&
 	     in_root apt-get -y -q --purge autoremove &&
+	     purge_old_headers &&
 	     in_root apt-get -y -q install ${PACKAGES//,/ } &&
 	     in_root apt-get clean; } >"$log" 2>&1; then
 		case $inc in *,ca-certificates) inc=$PACKAGES,ca-certificates ;;
@@ -261,6 +277,23 @@ elif [ -n "$(find "$stamp" -mtime +$((REFRESH_DAYS - 1)) -print)" ]; then
 	refresh_chroot
 elif [ "$(sed 's/,ca-certificates$//' "$stamp")" != "$PACKAGES" ]; then
 	note "installing new packages into the $suite chroot"
+	refresh_chroot
+fi
+
+# The suite's point-release and security updates too, as on the machines
+# that run it (debootstrap sets up the release alone): Debian's kernels
+# move on through SUITE-security. sid has neither.
+sources=$(
+	mirror=${RXPATH_MIRROR:-$(host_mirror)}
+	echo "deb $mirror $suite main"
+	if [ "$suite" != sid ]; then
+		echo "deb $mirror $suite-updates main"
+		echo "deb $mirror-security $suite-security main"
+	fi
+)
+if [ "$(cat "$root/etc/apt/sources.list" 2>/dev/null)" != "$sources" ]; then
+	note "adding $suite-updates and $suite-security to the $suite chroot"
+	echo "$sources" >"$root/etc/apt/sources.list"
 	refresh_chroot
 fi
 
