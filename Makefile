@@ -11,9 +11,12 @@
 #   make check           every test; ends with "N passed, N failed"
 #   make check-matrix    the same, with every scenario on every kernel
 #   make bench           what the hooks cost, measured side by side
+#   make deb             rxpath-dkms and rxpath .deb packages, lintian-checked,
+#                        into $(DEB_OUT)
 
 KERNELRELEASE ?= $(shell uname -r)
 KDIR ?= /lib/modules/$(KERNELRELEASE)/build
+DEB_OUT ?= $(CURDIR)/out/deb
 VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
 
 all: modules
@@ -51,4 +54,7 @@ check-matrix:
 bench:
 	tests/bench.sh
 
-.PHONY: all modules install dkms-install dkms-remove clean demo check check-matrix bench
+deb:
+	scripts/make-deb.sh $(DEB_OUT)
+
+.PHONY: all modules install dkms-install dkms-remove clean demo check check-matrix bench deb
