@@ -2,17 +2,22 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make check: every test, on every kernel of the test bed. Host-side checks
-# first (ABI header, DKMS build), then each guest scenario in its own boot.
+# first (ABI header, style, reader), then per kernel the Debian packages
+# installed through DKMS in the suite's chroot (tests/dkms.sh) and each
+# guest scenario in its own boot, with the module DKMS built.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
 #   RXPATH_KERNELS   kernels to boot (default: "trixie debug bookworm sid
 #                    bullseye": the current kernels of Debian 13, Debian 12,
-#                    sid and Debian 11, those but bookworm's with rxpath built
-#                    in their suite's chroot, and the debug kernel built from
-#                    6.1's source with KUnit, KASAN, lockdep and kmemleak)
+#                    sid and Debian 11 with their security updates, each
+#                    with rxpath built by its suite's DKMS and compiler in
+#                    a chroot, and the debug kernel built from trixie's
+#                    6.12 source with KUnit, KASAN, lockdep and kmemleak;
+#                    make check-matrix adds debug-6.1, the same from
+#                    bookworm's 6.1 source)
 #   RXPATH_FULL_KERNELS  kernels that run every scenario (default: "trixie
 #                    debug"); the others run the core set. make check-matrix
-#                    sets it to every kernel.
+#                    sets it to "all".
 #   RXPATH_CORE_SCENARIOS  the core set (default below: what differs
 #                    between kernels: softnet_stat, drops and the flow
 #                    limit, budget cycles, BTF, the device, backlog threads,
@@ -27,8 +32,12 @@
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
 
-kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye}
 full_kernels=${RXPATH_FULL_KERNELS:-trixie debug}
+if [ "$full_kernels" = all ]; then
+	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye debug-6.1}
+else
+	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye}
+fi
 core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf events backlog-threads probe-fail}
 all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
 scenarios_for() {
@@ -59,10 +68,20 @@ for suite in ${RXPATH_BUILD_SUITES-trixie sid}; do
 	run "$RXPATH_TOP/tests/lib/chroot-build.sh" "$suite" "$RXPATH_TOP" "$RXPATH_OUT/build-$suite"
 done
 for k in $kernels; do
-	# DKMS is for the distribution's kernels; the debug kernel is ours.
-	[ "$k" = debug ] || run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
+	# DKMS is for the distribution's kernels (the debug kernels are ours):
+	# the package is installed in the suite's chroot, and the scenarios
+	# boot the module DKMS built there.
+	prebuilt=
+	case $k in
+	debug|debug-*) ;;
+	*)
+		rm -f "$RXPATH_OUT/dkms/$k/rxpath.ko"
+		run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
+		[ ! -s "$RXPATH_OUT/dkms/$k/rxpath.ko" ] || prebuilt=$RXPATH_OUT/dkms/$k/rxpath.ko
+		;;
+	esac
 	# shellcheck disable=SC2086
-	run "$RXPATH_TOP/tests/vm.sh" -k "$k" $(scenarios_for "$k")
+	run env RXPATH_PREBUILT_KO="$prebuilt" "$RXPATH_TOP/tests/vm.sh" -k "$k" $(scenarios_for "$k")
 done
 
 passed=$(grep -cE '^ok ' "$log" | tr -d ' ')

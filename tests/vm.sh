@@ -36,6 +36,18 @@ work=$RXPATH_OUT/$KREL
 mkdir -p "$work"
 module_build "$work" || { echo "not ok - $KREL: rxpath.ko builds with W=1, no warnings"; exit 1; }
 echo "ok - $KREL: rxpath.ko builds with W=1, no warnings"
+# RXPATH_PREBUILT_KO: boot that rxpath.ko instead (tests/check.sh passes
+# the one DKMS built and installed from the package, tests/dkms.sh).
+if [ -n "${RXPATH_PREBUILT_KO:-}" ]; then
+	if [ -f "$RXPATH_PREBUILT_KO" ] && modinfo -F vermagic "$RXPATH_PREBUILT_KO" | grep -q "^$KREL "; then
+		RXPATH_KO=$RXPATH_PREBUILT_KO
+		echo "ok - $KREL: the scenarios boot $RXPATH_KO"
+	else
+		echo "not ok - $KREL: RXPATH_PREBUILT_KO=$RXPATH_PREBUILT_KO is an rxpath.ko for $KREL"
+		exit 1
+	fi
+fi
+is_debug() { case $kernel in debug|debug-*) true ;; *) false ;; esac; }
 
 # The guest modules a NIC model needs, with their dependencies first.
 nic_modules() {
@@ -153,13 +165,13 @@ for scenario in "$@"; do
 	# interrupt, and its time-based checkers (soft lockup, the clocksource
 	# watchdog) fire on what are only many instructions.
 	shift=$(sed -n 's/^# vm-icount: \([0-9]*\)$/\1/p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null)
-	if [ -n "$shift" ] && [ "$kernel" = debug ]; then
+	if [ -n "$shift" ] && is_debug; then
 		echo "ok - $tag: # SKIP needs -icount, which the debug kernel cannot run under"
 		continue
 	fi
 	# "# vm-not-debug: WHY": a scenario with nothing for the debug kernel.
 	why=$(sed -n 's/^# vm-not-debug: //p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null)
-	if [ -n "$why" ] && [ "$kernel" = debug ]; then
+	if [ -n "$why" ] && is_debug; then
 		echo "ok - $tag: # SKIP $why"
 		continue
 	fi
@@ -169,7 +181,7 @@ for scenario in "$@"; do
 	# "# vm-tcg-single: WHY": single-threaded TCG on Debian's kernel (the
 	# debug kernel stalls on 2 vCPUs without multi-threaded TCG).
 	if grep -q '^# vm-tcg-single: ' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null &&
-		[ "$kernel" != debug ]; then
+		! is_debug; then
 		tcg=,thread=single
 	fi
 	# "# vm-nics: MODEL...": a pair of each QEMU NIC model more, each pair
@@ -192,7 +204,7 @@ for scenario in "$@"; do
 	# within the guest's time limit, so a task that never wakes fails
 	# the run either way.
 	cmdline=
-	[ "$kernel" = debug ] && cmdline="sysctl.kernel.hung_task_timeout_secs=480"
+	is_debug && cmdline="sysctl.kernel.hung_task_timeout_secs=480"
 	# "# vm-cmdline: WORDS": kernel parameters a scenario boots with.
 	cmdline="$cmdline $(sed -n 's/^# vm-cmdline: //p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null)"
 	timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg$tcg" -m 2048 -smp "$smp" \
