@@ -238,6 +238,22 @@ static inline bool rxpath_backlog_refusal(int reason, const void *location,
 #endif
 
 /*
+ * Tracepoint probes run with preemption off up to 6.x. From 7.0 the
+ * kernel calls them under SRCU, preemptible (tracepoint.h's __DO_TRACE
+ * takes guard(srcu_fast_notrace)), and a probe that updates this CPU's
+ * data in several steps must hold preemption off itself:
+ * rxpath_tp_guard(), the first statement of each such probe, does that
+ * there and nothing elsewhere.
+ */
+#ifdef RXPATH_HAVE_SRCU_TRACEPOINTS
+#define rxpath_tp_guard() guard(preempt_notrace)()
+#define RXPATH_TP_CONTEXT "preemptible (the kernel calls them under SRCU): each of rxpath's disables preemption itself"
+#else
+#define rxpath_tp_guard() do { } while (0)
+#define RXPATH_TP_CONTEXT "preemption off (the kernel disables it around them)"
+#endif
+
+/*
  * The context level (task 0, softirq 1, hardirq 2, NMI 3) of the running
  * code: interrupt_context_level(), from 6.0; the same sum before.
  */

@@ -123,6 +123,7 @@ static void rxpath_napi_softirq_entry(void *data, unsigned int vec_nr)
 	struct rxpath_napi_cpu *pc;
 	int *budget = READ_ONCE(rxpath_budget_var);
 
+	rxpath_tp_guard();
 	if (vec_nr != NET_RX_SOFTIRQ)
 		return;
 	rxpath_softnet_sample();
@@ -142,6 +143,7 @@ static void rxpath_napi_softirq_exit(void *data, unsigned int vec_nr)
 	unsigned int usecs, bucket;
 	enum rxpath_cycle_end end;
 
+	rxpath_tp_guard();
 	if (vec_nr != NET_RX_SOFTIRQ)
 		return;
 	pc = this_cpu_ptr(rxpath_napi_cpus);
@@ -235,6 +237,7 @@ static void rxpath_napi_poll(void *data, struct napi_struct *napi, int work,
 	struct rxpath_napi_cpu *pc;
 	struct rxpath_napi_slot *s;
 
+	rxpath_tp_guard();
 	if (budget <= 0 || in_hardirq() || in_nmi())
 		return;
 	if (napi == this_cpu_ptr(&softnet_data.backlog))
@@ -712,6 +715,7 @@ void rxpath_napi_show_status(struct seq_file *m)
 	seq_printf(m, "backlog_napi %s\n", threaded ?
 		   "threads (thread_backlog_napi: process_backlog runs in backlog_napi/N, outside net_rx_action, with no budget)" :
 		   "softirq");
+	seq_printf(m, "tracepoint_probes %s\n", RXPATH_TP_CONTEXT);
 }
 
 /* ---- init / exit ------------------------------------------------------- */

@@ -116,6 +116,7 @@ static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
 {
 	struct rxpath_enqueue_slot *slot;
 
+	rxpath_tp_guard();
 	if (!rxpath_backlog_refusal(RXPATH_KFREE_SKB_REASON, location,
 				    rxpath_enqueue_lo, rxpath_enqueue_hi) ||
 	    !READ_ONCE(rxpath_hook_counting))

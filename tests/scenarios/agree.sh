@@ -36,4 +36,15 @@ check "cpu 1 received RPS IPIs" [ "$(col /tmp/rx 1 received_rps)" -gt 0 ]
 
 hist=$(awk '$1 == 1 { s = 0; for (i = 2; i <= NF; i++) s += $i; print s }' $RX/backlog_hist)
 check_eq "cpu 1 backlog_hist sums to backlog_enqueues" "$hist" "$(col $RX/softnet 1 backlog_enqueues)"
+# 7.x calls tracepoint probes preemptible, under SRCU (compat.h), and
+# refuses a module whose BTF does not match its own.
+if [ "$(uname -r | cut -d. -f1)" -ge 7 ]; then
+	check "the kernel took rxpath's BTF (/sys/kernel/btf/rxpath; 7.x refuses a mismatch)" \
+		[ -f /sys/kernel/btf/rxpath ]
+	check "status: tracepoint probes are preemptible here, rxpath's disable preemption" \
+		grep -q '^tracepoint_probes preemptible (the kernel calls them under SRCU)' $RX/status
+else
+	check "status: tracepoint probes run with preemption off here" \
+		grep -qx 'tracepoint_probes preemption off (the kernel disables it around them)' $RX/status
+fi
 check "rmmod" rmmod rxpath
