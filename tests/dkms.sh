@@ -149,6 +149,50 @@ case $ko in
 ?*) cp "$root$ko" "$dest/rxpath.ko" ;;
 esac
 
+# What the kernel asks of a module, read from the suite's headers' .config,
+# against the module DKMS built (6.12 and 7.x: IBT; 7.x: no MODVERSIONS,
+# and module BTF that must match, MODULE_ALLOW_BTF_MISMATCH off).
+kconf() { grep -qx "CONFIG_$1=y" "$root/usr/src/linux-headers-$KREL/.config"; }
+if [ ! -s "$dest/rxpath.ko" ]; then
+	not_ok "the DKMS-built module is there to inspect"
+else
+	if kconf X86_KERNEL_IBT; then
+		if python3 "$RXPATH_TOP/tests/lib/ibt-check.py" "$dest/rxpath.ko" >"$step" 2>&1; then
+			ok "IBT kernel: every function of the module whose address is taken begins with endbr64 ($(tail -n1 "$step"))"
+		else
+			not_ok "IBT kernel: every function of the module whose address is taken begins with endbr64" "$step"
+		fi
+	else
+		# Built without -fcf-protection: the checker must see every one
+		# of them lack it (which shows it looks at the right ones).
+		python3 "$RXPATH_TOP/tests/lib/ibt-check.py" "$dest/rxpath.ko" >"$step" 2>&1 || :
+		if tail -n1 "$step" | grep -qE '^([1-9][0-9]*) functions whose address is taken, \1 without endbr64$'; then
+			ok "no CONFIG_X86_KERNEL_IBT: no endbr64 needed, and the IBT checker finds none ($(tail -n1 "$step"))"
+		else
+			not_ok "no CONFIG_X86_KERNEL_IBT: the IBT checker finds every address-taken function without endbr64" "$step"
+		fi
+	fi
+	crcs=$( (modprobe --dump-modversions "$dest/rxpath.ko" 2>/dev/null || :) | wc -l)
+	if kconf MODVERSIONS; then
+		if [ "$crcs" -gt 0 ]; then ok "MODVERSIONS kernel: the module carries $crcs symbol CRCs"
+		else not_ok "MODVERSIONS kernel: the module carries symbol CRCs"; fi
+	elif [ "$crcs" -eq 0 ]; then
+		ok "no CONFIG_MODVERSIONS: the module carries no symbol CRCs (vermagic only)"
+	else
+		not_ok "no CONFIG_MODVERSIONS: the module carries no symbol CRCs (found $crcs)"
+	fi
+	btf=$(readelf -SW "$dest/rxpath.ko" | { grep -o '\.BTF[.a-z]*' || :; } | tr '\n' ' ')
+	if ! kconf DEBUG_INFO_BTF_MODULES || [ ! -f "$root/usr/src/linux-headers-$KREL/vmlinux" ]; then
+		ok "no module BTF: the headers ship no vmlinux to build it against (sections: ${btf:-none})"
+	elif kconf MODULE_ALLOW_BTF_MISMATCH; then
+		case $btf in *".BTF "*) ok "module BTF built against the headers' vmlinux (${btf% }); a mismatch would only drop it (MODULE_ALLOW_BTF_MISMATCH)" ;;
+		*) not_ok "module BTF built against the headers' vmlinux (sections: ${btf:-none})" ;; esac
+	else
+		case $btf in *".BTF.base"*) ok "MODULE_ALLOW_BTF_MISMATCH off: module BTF with a distilled base (${btf% }), which the kernel relocates onto its own BTF at load" ;;
+		*) not_ok "MODULE_ALLOW_BTF_MISMATCH off: module BTF with a distilled base (.BTF.base; sections: ${btf:-none})" ;; esac
+	fi
+fi
+
 # 2. The reader package.
 need=$(dpkg-deb -f "$root/build/deb/rxpath_${version}_amd64.deb" Depends | sed -n 's/.*libc6 (>= \([^)]*\)).*/\1/p')
 have=$(in_root dpkg-query -W -f '${Version}' libc6)
