@@ -598,6 +598,61 @@ static void rxpath_btf_member_paths(struct kunit *test)
 	rxpath_btf_free(btf);
 }
 
+/*
+ * A ring held three ways: 1 int "unsigned int"; 2 struct ring { count };
+ * 3 struct ring[2]; 4 struct ring *; 5 struct holder { struct ring
+ * rings[2]; struct ring *p; struct ring r; unsigned int n; }.
+ */
+static void rxpath_btf_struct_at_kinds(struct kunit *test)
+{
+	struct rxpath_test_btf *b = kunit_kzalloc(test, sizeof(*b), GFP_KERNEL);
+	struct rxpath_btf *btf = kunit_kzalloc(test, sizeof(*btf), GFP_KERNEL);
+	struct rxpath_btf_member m;
+	bool embedded;
+	size_t len;
+	void *blob;
+
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_ASSERT_NOT_NULL(test, btf);
+	rxpath_tb_start(b, false);
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "unsigned int"), RXPATH_BTF_INT, 0, false, 4);
+	rxpath_tb_word(b, 32);
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "ring"), RXPATH_BTF_STRUCT, 1, false, 4);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "count"), 1, 0);
+	rxpath_tb_type(b, 0, RXPATH_BTF_ARRAY, 0, false, 0);
+	rxpath_tb_word(b, 2);	/* struct btf_array: type, index_type, nelems */
+	rxpath_tb_word(b, 1);
+	rxpath_tb_word(b, 2);
+	rxpath_tb_type(b, 0, RXPATH_BTF_PTR, 0, false, 2);
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "holder"), RXPATH_BTF_STRUCT, 4, false, 24);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "rings"), 3, 0);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "p"), 4, 64);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "r"), 2, 128);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "n"), 1, 160);
+	blob = rxpath_tb_blob(test, b, NULL, 0, &len);
+	KUNIT_ASSERT_EQ(test, rxpath_btf_init(btf, blob, len, NULL), 0);
+
+	/* An array of rings: its first, at the member's offset. */
+	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 5, "rings", &m), 0);
+	KUNIT_EXPECT_EQ(test, m.kind, (unsigned int)RXPATH_BTF_ARRAY);
+	KUNIT_EXPECT_EQ(test, m.size, 8U);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_struct_at(btf, &m, &embedded), 2U);
+	KUNIT_EXPECT_TRUE(test, embedded);
+	/* A pointer to one. */
+	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 5, "p", &m), 0);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_struct_at(btf, &m, &embedded), 2U);
+	KUNIT_EXPECT_FALSE(test, embedded);
+	/* The struct itself. */
+	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 5, "r", &m), 0);
+	KUNIT_EXPECT_EQ(test, m.offset, 16U);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_struct_at(btf, &m, &embedded), 2U);
+	KUNIT_EXPECT_TRUE(test, embedded);
+	/* Anything else holds no ring. */
+	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 5, "n", &m), 0);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_struct_at(btf, &m, &embedded), 0U);
+	rxpath_btf_free(btf);
+}
+
 static void rxpath_btf_member_not_found(struct kunit *test)
 {
 	struct rxpath_btf *btf = rxpath_tb_parsed(test);
@@ -792,6 +847,7 @@ static void rxpath_btf_split(struct kunit *test)
 static struct kunit_case rxpath_btf_cases[] = {
 	KUNIT_CASE(rxpath_btf_valid),
 	KUNIT_CASE(rxpath_btf_member_paths),
+	KUNIT_CASE(rxpath_btf_struct_at_kinds),
 	KUNIT_CASE(rxpath_btf_member_not_found),
 	KUNIT_CASE(rxpath_btf_member_bitfields),
 	KUNIT_CASE(rxpath_btf_string_out_of_range),
@@ -871,24 +927,25 @@ static void rxpath_ring_missed_sequences(struct kunit *test)
 {
 	struct rxpath_ring_missed m = {};
 
-	/* The first observation only primes, even full with drops. */
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 100, true));
-	/* Grew, and the ring was full when last seen: one event. */
-	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 105, false));
-	/* Grew, but the ring was not full when last seen. */
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 110, true));
-	/* Full when last seen, but no drop. */
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 110, true));
-	/* Full, and grew again: one event per observation. */
-	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 111, true));
-	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 200, true));
+	/* The first observation only primes, even with full polls and drops. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 100, 3), 0ULL);
+	/* Grew, and a poll found the ring full since: all of it counts. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 105, 4), 5ULL);
+	/* Grew, but no poll found the ring full since. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 110, 4), 0ULL);
+	/* Full, but no drop. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 110, 9), 0ULL);
+	/* Full and grew again: each step its own growth. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 111, 10), 1ULL);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 200, 12), 89ULL);
 	/* The counter went down (device reset): that step counts nothing. */
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 3, true));
-	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, 4, false));
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, 5, false));
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 3, 13), 0ULL);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 4, 14), 1ULL);
+	/* The full count merged over CPUs only grows; any change counts. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, 5, 14), 0ULL);
 	/* Up to U64_MAX. */
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_missed_step(&m, U64_MAX - 1, true));
-	KUNIT_EXPECT_TRUE(test, rxpath_ring_missed_step(&m, U64_MAX, true));
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, U64_MAX - 1, 15), U64_MAX - 6);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, U64_MAX, 16), 1ULL);
 }
 
 static void rxpath_ring_start_pending_full(struct kunit *test)
@@ -1182,7 +1239,7 @@ static void rxpath_reader_ring_record_fields(struct kunit *test)
 {
 	struct rxpath_rec_ring ring = {
 		.ifindex = 7, .queue = 2, .ntu = 5, .ntc = 6, .count = 256,
-		.missed = 1ULL << 40,
+		.missed = 1ULL << 40, .drops = 12345,
 	};
 	struct rxpath_record *buf = kunit_kcalloc(test, 16, sizeof(*buf), GFP_KERNEL);
 	struct rxpath_reader *r = rxpath_reader_open();
@@ -1199,6 +1256,7 @@ static void rxpath_reader_ring_record_fields(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, rec->u.ring.ntc, 6U);
 		KUNIT_EXPECT_EQ(test, rec->u.ring.count, 256U);
 		KUNIT_EXPECT_EQ(test, rec->u.ring.missed, 1ULL << 40);
+		KUNIT_EXPECT_EQ(test, rec->u.ring.drops, 12345ULL);
 		KUNIT_EXPECT_LT(test, rec->cpu, nr_cpu_ids);
 		KUNIT_EXPECT_NE(test, rec->time_ns, 0ULL);
 	}

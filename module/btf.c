@@ -408,6 +408,33 @@ const char *rxpath_btf_type_name(const struct rxpath_btf *btf, u32 id)
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_type_name);
 
+/*
+ * The struct a member holds or points to, past typedefs and qualifiers:
+ * for a pointer its pointee (*embedded false); for a struct itself, for an
+ * array of structs its element, the first of which sits at the member's
+ * offset (*embedded true). 0 for anything else.
+ */
+u32 rxpath_btf_struct_at(const struct rxpath_btf *btf,
+			 const struct rxpath_btf_member *m, bool *embedded)
+{
+	const struct rxpath_btf_type *t;
+	u32 id = m->type_id;
+
+	*embedded = m->kind != RXPATH_BTF_PTR;
+	if (m->kind == RXPATH_BTF_PTR)
+		id = rxpath_btf_pointee(btf, id);
+	else if (m->kind == RXPATH_BTF_ARRAY) {
+		/* struct btf_array { u32 type, index_type, nelems; } */
+		t = rxpath_btf_type_by_id(btf, id);
+		id = t ? rxpath_btf_skip_mods(btf, *(const u32 *)(t + 1)) : 0;
+	}
+	t = rxpath_btf_type_by_id(btf, id);
+	if (!t || rxpath_btf_kind(t) != RXPATH_BTF_STRUCT)
+		return 0;
+	return id;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_struct_at);
+
 /* What a pointer type points to, past typedefs and qualifiers; 0 if none. */
 u32 rxpath_btf_pointee(const struct rxpath_btf *btf, u32 ptr_id)
 {

@@ -520,15 +520,15 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
 
 /* A ring row's device: its drops for want of a descriptor or FIFO space. */
 static void rxpath_napi_row_missed(struct rxpath_napi_row *r,
-				   struct net_device *dev)
+				   struct net_device *dev,
+				   const struct napi_struct *napi)
 {
 	struct rtnl_link_stats64 st;
 
 	if (!r->rings.gen || r->rings.driver < 0 || r->missed_ok)
 		return;
 	dev_get_stats(dev, &st);
-	r->missed = st.rx_missed_errors + st.rx_fifo_errors + st.rx_over_errors;
-	r->missed_ok = true;
+	r->missed_ok = rxpath_rings_drops(r->rings.driver, napi, &st, &r->missed);
 }
 
 /*
@@ -566,7 +566,7 @@ static void rxpath_napi_mark_live(struct rxpath_napi_row *rows, unsigned int n)
 				r->live = true;
 				r->ifindex = dev->ifindex;
 				strscpy(r->dev, dev->name, sizeof(r->dev));
-				rxpath_napi_row_missed(r, dev);
+				rxpath_napi_row_missed(r, dev, napi);
 			}
 		}
 	}

@@ -50,15 +50,25 @@ enum {
 	RXPATH_RF_NUM_FREE,	/* virtio: free descriptors */
 	RXPATH_RF_SIZE,		/* the descriptor area's size, bytes */
 	RXPATH_RF_QUEUE,	/* the queue's index */
+	RXPATH_RF_CQ,		/* completion ring: its descriptors */
+	RXPATH_RF_CQ_SIZE,	/* its size, in descriptors */
+	RXPATH_RF_CQ_NEXT,	/* the next completion the driver reads */
+	RXPATH_RF_CQ_GEN,	/* the generation a new completion carries */
 	RXPATH_RF_NR,
 };
 
 /*
- * A descriptor the NIC has written back: the bits mask of the byte (width
- * 1) or little-endian u16 (width 2) at offset are not all clear. width 0:
- * rxpath does not tell.
+ * How rxpath tells a descriptor the NIC has written back. RXPATH_DONE_BITS:
+ * in the RX ring, the bits mask of the byte (width 1) or little-endian u16
+ * (width 2) at offset are not all clear. RXPATH_DONE_GEN: in a completion
+ * ring (the RXPATH_RF_CQ members), the bit mask of the byte at offset
+ * equals the ring's generation, which flips each time the ring wraps.
+ * RXPATH_DONE_NONE: rxpath does not tell.
  */
+enum { RXPATH_DONE_NONE, RXPATH_DONE_BITS, RXPATH_DONE_GEN };
+
 struct rxpath_ring_done {
+	u8 kind;
 	u8 offset;
 	u8 width;
 	u16 mask;
@@ -66,23 +76,62 @@ struct rxpath_ring_done {
 	const char *wide;	/* container member: non-zero, twice size */
 };
 
+/*
+ * The device's counter of frames dropped for want of an RX descriptor.
+ * RXPATH_DROPS_MISSED: missed + fifo + over errors from dev_get_stats()
+ * (the Intel drivers' MPC and RNBC), one per device. RXPATH_DROPS_QUEUE:
+ * a per-queue u64 in memory the device writes and the driver's
+ * dev_get_stats() refreshes (vmxnet3's "pkts rx OOB", from
+ * VMXNET3_CMD_GET_STATS): from the container through the pointer
+ * qdrops.dev to the device's struct, through its pointer qdrops.queues to
+ * an array of per-queue structs, member qdrops.counter of the queue's.
+ */
+enum { RXPATH_DROPS_MISSED, RXPATH_DROPS_QUEUE };
+
+struct rxpath_ring_qdrops {
+	const char *dev;
+	const char *queues;
+	const char *counter;
+	const char *name;	/* as ethtool -S shows it */
+};
+
+#define RXPATH_RING_POLLS	2
+
 struct rxpath_ring_driver {
 	const char *name;	/* driver, module and BTF file name */
-	const char *poll;	/* its NAPI poll function */
+	const char *poll[RXPATH_RING_POLLS];	/* its NAPI poll functions */
 	const char *container;	/* the struct that holds the napi_struct */
 	const char *napi;	/* member path of that napi_struct */
-	const char *ring_ptr;	/* member path of the pointer to the RX ring */
+	/*
+	 * Member path of the RX ring: a pointer to it, the ring struct
+	 * itself, or an array of them (the first is the one read).
+	 */
+	const char *ring;
 	const char *field[RXPATH_RF_NR];	/* ring members, NULL: unused */
+	const char *cfield[RXPATH_RF_NR];	/* container members */
 	struct rxpath_ring_done done;
+	unsigned int drops;	/* RXPATH_DROPS_* */
+	struct rxpath_ring_qdrops qdrops;
+	/*
+	 * next_to_clean is the descriptor last cleaned, which the driver
+	 * re-arms only after the next one (vmxnet3's next2comp): the NIC
+	 * holds one descriptor fewer than the unused count says.
+	 */
+	bool ntc_cleaned;
 
 	/* Resolved, under rxpath_rings_lock; ready publishes them. */
 	bool ready;
-	unsigned long poll_addr;	/* learnt at the first poll seen */
+	bool ring_embedded;
+	unsigned long poll_addr[RXPATH_RING_POLLS];	/* learnt at the first poll seen */
 	int err;		/* 0: resolved; -ENODEV: not loaded */
 	const char *why;
-	char ring[RXPATH_BTF_NAME_MAX];	/* the ring struct's name */
-	struct rxpath_btf_member napi_m, ring_ptr_m, wide_m;
+	char ring_type[RXPATH_BTF_NAME_MAX];	/* the ring struct's name */
+	struct rxpath_btf_member napi_m, ring_m, wide_m;
 	struct rxpath_btf_member field_m[RXPATH_RF_NR];
+	/* RXPATH_DROPS_QUEUE: the three members, the per-queue struct's size */
+	struct rxpath_btf_member qdev_m, qarray_m, qcount_m;
+	char qdev_type[RXPATH_BTF_NAME_MAX], qtype[RXPATH_BTF_NAME_MAX];
+	u32 qsize;
 };
 
 #define RXPATH_RING_FIELDS(count, ntu, ntc, desc, next, queue, size) \
@@ -104,27 +153,50 @@ struct rxpath_ring_driver {
  * Descriptors are 16 bytes, e1000e's 32 when it splits packets (jumbo
  * frames: rx_ps_pages).
  */
-#define RXPATH_DONE_E1000E	{ 8, 1, 0x01, 16, "rx_ps_pages" }
-#define RXPATH_DONE_E1000	{ 12, 1, 0x01, 16 }
-#define RXPATH_DONE_ADV		{ 12, 2, 0xffff, 16 }
+#define RXPATH_DONE_E1000E	{ RXPATH_DONE_BITS, 8, 1, 0x01, 16, "rx_ps_pages" }
+#define RXPATH_DONE_E1000	{ RXPATH_DONE_BITS, 12, 1, 0x01, 16 }
+#define RXPATH_DONE_ADV		{ RXPATH_DONE_BITS, 12, 2, 0xffff, 16 }
+/*
+ * vmxnet3: the device fills the RX ring's descriptors in order and writes
+ * a completion (struct Vmxnet3_RxCompDesc, 16 bytes) for each, its gen bit
+ * the top bit of the last byte; the driver takes completions while that
+ * bit equals comp_ring.gen (vmxnet3_rq_rx_complete).
+ */
+#define RXPATH_DONE_VMXNET3	{ RXPATH_DONE_GEN, 15, 1, 0x80, 16 }
 
 static struct rxpath_ring_driver rxpath_ring_drivers[] = {
-	{ "e1000e", "e1000e_poll", "e1000_adapter", "napi", "rx_ring",
-	  RXPATH_RING_INTEL(NULL, NULL, "size"), RXPATH_DONE_E1000E },
-	{ "e1000", "e1000_clean", "e1000_adapter", "napi", "rx_ring",
-	  RXPATH_RING_INTEL(NULL, NULL, "size"), RXPATH_DONE_E1000 },
-	{ "igb", "igb_poll", "igb_q_vector", "napi", "rx.ring",
-	  RXPATH_RING_INTEL(NULL, "queue_index", "size"), RXPATH_DONE_ADV },
-	{ "igc", "igc_poll", "igc_q_vector", "napi", "rx.ring",
-	  RXPATH_RING_INTEL(NULL, "queue_index", "size"), RXPATH_DONE_ADV },
-	{ "ixgbe", "ixgbe_poll", "ixgbe_q_vector", "napi", "rx.ring",
-	  RXPATH_RING_INTEL("next", "queue_index", "size"), RXPATH_DONE_ADV },
-	{ "i40e", "i40e_napi_poll", "i40e_q_vector", "napi", "rx.ring",
+	{ "e1000e", { "e1000e_poll" }, "e1000_adapter", "napi", "rx_ring",
+	  RXPATH_RING_INTEL(NULL, NULL, "size"), {}, RXPATH_DONE_E1000E },
+	{ "e1000", { "e1000_clean" }, "e1000_adapter", "napi", "rx_ring",
+	  RXPATH_RING_INTEL(NULL, NULL, "size"), {}, RXPATH_DONE_E1000 },
+	{ "igb", { "igb_poll" }, "igb_q_vector", "napi", "rx.ring",
+	  RXPATH_RING_INTEL(NULL, "queue_index", "size"), {}, RXPATH_DONE_ADV },
+	{ "igc", { "igc_poll" }, "igc_q_vector", "napi", "rx.ring",
+	  RXPATH_RING_INTEL(NULL, "queue_index", "size"), {}, RXPATH_DONE_ADV },
+	{ "ixgbe", { "ixgbe_poll" }, "ixgbe_q_vector", "napi", "rx.ring",
+	  RXPATH_RING_INTEL("next", "queue_index", "size"), {}, RXPATH_DONE_ADV },
+	{ "i40e", { "i40e_napi_poll" }, "i40e_q_vector", "napi", "rx.ring",
 	  RXPATH_RING_INTEL("next", "queue_index", NULL) },
-	{ "ice", "ice_napi_poll", "ice_q_vector", "napi", "rx.rx_ring",
+	{ "ice", { "ice_napi_poll" }, "ice_q_vector", "napi", "rx.rx_ring",
 	  RXPATH_RING_INTEL("next", "q_index", NULL) },
-	{ "virtio_net", "virtnet_poll", "receive_queue", "napi", "vq",
+	{ "virtio_net", { "virtnet_poll" }, "receive_queue", "napi", "vq",
 	  { [RXPATH_RF_NUM_FREE] = "num_free" } },
+	/*
+	 * One NAPI per RX queue with MSI-X (vmxnet3_poll_rx_only); with
+	 * INTx or MSI one queue, polled by vmxnet3_poll. Ring 0 takes every
+	 * frame's first buffer; the free count is vmxnet3_cmd_ring_desc_avail,
+	 * the Intel formula.
+	 */
+	{ "vmxnet3", { "vmxnet3_poll_rx_only", "vmxnet3_poll" },
+	  "vmxnet3_rx_queue", "napi", "rx_ring",
+	  RXPATH_RING_FIELDS("size", "next2fill", "next2comp", NULL, NULL, NULL, NULL),
+	  { [RXPATH_RF_QUEUE] = "qid", [RXPATH_RF_CQ] = "comp_ring.base",
+	    [RXPATH_RF_CQ_SIZE] = "comp_ring.size",
+	    [RXPATH_RF_CQ_NEXT] = "comp_ring.next2proc",
+	    [RXPATH_RF_CQ_GEN] = "comp_ring.gen" },
+	  RXPATH_DONE_VMXNET3, RXPATH_DROPS_QUEUE,
+	  { "adapter", "rqd_start", "stats.pktsRxOutOfBuf", "pkts rx OOB" },
+	  true },
 };
 
 static DEFINE_MUTEX(rxpath_rings_lock);
@@ -139,27 +211,79 @@ static unsigned int rxpath_rings_gen = 1;
 
 /*
  * What a member must be: a pointer, or an integer of 2 or 4 bytes (a queue
- * index may be 1).
+ * index or a generation may be 1).
  */
 static bool rxpath_ring_member_ok(unsigned int role,
 				  const struct rxpath_btf_member *m)
 {
-	if (role == RXPATH_RF_DESC || role == RXPATH_RF_NEXT)
+	if (role == RXPATH_RF_DESC || role == RXPATH_RF_NEXT ||
+	    role == RXPATH_RF_CQ)
 		return m->kind == RXPATH_BTF_PTR && m->size == sizeof(void *);
 	return m->kind == RXPATH_BTF_INT &&
 	       (m->size == 2 || m->size == 4 ||
-		(m->size == 1 && role == RXPATH_RF_QUEUE));
+		(m->size == 1 &&
+		 (role == RXPATH_RF_QUEUE || role == RXPATH_RF_CQ_GEN)));
+}
+
+/* The member of role r: in the ring, or in the container; NULL: unused. */
+static const char *rxpath_ring_path(const struct rxpath_ring_driver *d,
+				    unsigned int r)
+{
+	return d->field[r] ?: d->cfield[r];
 }
 
 static int rxpath_ring_fail(struct rxpath_ring_driver *d, int err,
 			    const char *why)
 {
+	unsigned int j;
+
 	/* Probes see a driver from its ready on; they read no more after. */
 	WRITE_ONCE(d->ready, false);
-	WRITE_ONCE(d->poll_addr, 0);
+	for (j = 0; j < RXPATH_RING_POLLS; j++)
+		WRITE_ONCE(d->poll_addr[j], 0);
 	d->err = err;
 	d->why = why;
 	return err;
+}
+
+/* The struct m points to, by name into name; its id, 0 if none. */
+static u32 rxpath_ring_pointee(const struct rxpath_btf *btf,
+			       const struct rxpath_btf_member *m, char *name)
+{
+	const struct rxpath_btf_type *t;
+	const char *s;
+	bool embedded;
+	u32 id;
+
+	if (m->kind != RXPATH_BTF_PTR || m->size != sizeof(void *))
+		return 0;
+	id = rxpath_btf_struct_at(btf, m, &embedded);
+	t = id ? rxpath_btf_type_by_id(btf, id) : NULL;
+	s = id ? rxpath_btf_type_name(btf, id) : NULL;
+	if (!t || !s || !*s || !t->size)
+		return 0;
+	strscpy(name, s, RXPATH_BTF_NAME_MAX);
+	return id;
+}
+
+/* A per-queue drop counter's three members, from the container id on. */
+static int rxpath_ring_resolve_qdrops(struct rxpath_ring_driver *d,
+				      const struct rxpath_btf *btf, u32 id)
+{
+	const struct rxpath_ring_qdrops *q = &d->qdrops;
+	u32 dev, queue;
+
+	if (rxpath_btf_member(btf, id, q->dev, &d->qdev_m))
+		return rxpath_ring_fail(d, -ENOENT, "no device pointer in the container for its drop counter");
+	dev = rxpath_ring_pointee(btf, &d->qdev_m, d->qdev_type);
+	if (!dev || rxpath_btf_member(btf, dev, q->queues, &d->qarray_m))
+		return rxpath_ring_fail(d, -ENOENT, "no per-queue array for its drop counter");
+	queue = rxpath_ring_pointee(btf, &d->qarray_m, d->qtype);
+	if (!queue || rxpath_btf_member(btf, queue, q->counter, &d->qcount_m) ||
+	    d->qcount_m.kind != RXPATH_BTF_INT || d->qcount_m.size != 8)
+		return rxpath_ring_fail(d, -ENOENT, "its per-queue drop counter is missing or not a u64");
+	d->qsize = rxpath_btf_type_by_id(btf, queue)->size;
+	return 0;
 }
 
 /*
@@ -183,24 +307,26 @@ static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
 	if (!name || strcmp(name, "napi_struct") ||
 	    d->napi_m.size != sizeof(struct napi_struct))
 		return rxpath_ring_fail(d, -EINVAL, "the napi member is not this kernel's struct napi_struct");
-	if (rxpath_btf_member(btf, id, d->ring_ptr, &d->ring_ptr_m))
-		return rxpath_ring_fail(d, -ENOENT, "no ring pointer in the container");
-	ring = rxpath_btf_pointee(btf, d->ring_ptr_m.type_id);
+	if (rxpath_btf_member(btf, id, d->ring, &d->ring_m))
+		return rxpath_ring_fail(d, -ENOENT, "no RX ring member in the container");
+	ring = rxpath_btf_struct_at(btf, &d->ring_m, &d->ring_embedded);
 	name = ring ? rxpath_btf_type_name(btf, ring) : NULL;
 	if (!name || !*name)
-		return rxpath_ring_fail(d, -EINVAL, "the ring pointer does not point to a named struct");
-	strscpy(d->ring, name, sizeof(d->ring));
+		return rxpath_ring_fail(d, -EINVAL, "the RX ring member is not a named struct, an array of one or a pointer to one");
+	if (!d->ring_embedded && d->ring_m.size != sizeof(void *))
+		return rxpath_ring_fail(d, -EINVAL, "the ring pointer is not a pointer");
+	strscpy(d->ring_type, name, sizeof(d->ring_type));
 	for (r = 0; r < RXPATH_RF_NR; r++) {
-		if (!d->field[r])
+		if (!rxpath_ring_path(d, r))
 			continue;
-		if (rxpath_btf_member(btf, ring, d->field[r], &d->field_m[r]))
+		if (rxpath_btf_member(btf, d->field[r] ? ring : id,
+				      rxpath_ring_path(d, r), &d->field_m[r]))
 			return rxpath_ring_fail(d, -ENOENT, "a ring member is missing");
 		if (!rxpath_ring_member_ok(r, &d->field_m[r]))
 			return rxpath_ring_fail(d, -EINVAL, "a ring member is not of the expected kind or size");
 	}
-	if (d->ring_ptr_m.kind != RXPATH_BTF_PTR ||
-	    d->ring_ptr_m.size != sizeof(void *))
-		return rxpath_ring_fail(d, -EINVAL, "the ring pointer is not a pointer");
+	if (d->drops == RXPATH_DROPS_QUEUE && rxpath_ring_resolve_qdrops(d, btf, id))
+		return d->err;
 	if (d->done.wide &&
 	    (rxpath_btf_member(btf, id, d->done.wide, &d->wide_m) ||
 	     !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->wide_m)))
@@ -402,49 +528,107 @@ static const void *rxpath_ring_get_ptr(const void *base,
 	return rxpath_ring_get(base, m, &v) ? (const void *)(unsigned long)v : NULL;
 }
 
-static bool rxpath_ring_desc_done(const struct rxpath_ring_done *dn,
-				  const u8 *desc)
+/* Member r, read from the container or the ring, as the row places it. */
+static bool rxpath_ring_field(const struct rxpath_ring_driver *d,
+			      unsigned int r, const void *container,
+			      const void *ring, u64 *val)
 {
-	if (dn->width == 1)
-		return READ_ONCE(desc[dn->offset]) & dn->mask;
-	return le16_to_cpu(READ_ONCE(*(const __le16 *)(desc + dn->offset))) & dn->mask;
+	return rxpath_ring_get(d->field[r] ? ring : container, &d->field_m[r], val);
 }
 
 /*
- * The descriptors done from ntc on, among the armed ones the NIC holds:
- * the NIC completes them in order, so a binary search finds the first one
- * not done. Only after a full-weight poll (see the top of this file).
+ * Where to look for written-back descriptors: n descriptors of size bytes
+ * from desc, read from index next on; the test of the row's done.
  */
-static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
-			       const void *container, const void *ring,
-			       u32 count, u32 ntc, u32 armed)
-{
-	const u8 *desc = rxpath_ring_get_ptr(ring, &d->field_m[RXPATH_RF_DESC]);
-	u32 lo = 0, hi = armed, mid, dsize = d->done.size;
-	u64 size, wide;
+struct rxpath_ring_scan {
+	const struct rxpath_ring_done *dn;
+	const u8 *desc;
+	u32 n;
+	u32 next;
+	u32 size;
+	bool gen;
+};
 
-	if (d->done.wide) {
-		if (!rxpath_ring_get(container, &d->wide_m, &wide))
-			return RXPATH_RING_UNKNOWN;
-		if (wide)
-			dsize *= 2;
-	}
-	/*
-	 * The area holds count descriptors at least: e1000e sizes it for its
-	 * 32-byte format whichever it uses, rounded up to a page.
-	 */
-	if (!desc || !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_SIZE], &size) ||
-	    size < (u64)dsize * count)
-		return RXPATH_RING_UNKNOWN;
+static bool rxpath_ring_done_at(const struct rxpath_ring_scan *sc, u32 i)
+{
+	const struct rxpath_ring_done *dn = sc->dn;
+	const u8 *p = sc->desc + (size_t)rxpath_ring_next(sc->n, sc->next, i) * sc->size +
+		      dn->offset;
+	bool set;
+
+	if (dn->width == 1)
+		set = READ_ONCE(*p) & dn->mask;
+	else
+		set = le16_to_cpu(READ_ONCE(*(const __le16 *)p)) & dn->mask;
+	if (dn->kind == RXPATH_DONE_BITS)
+		return set;
+	/* The generation flips past the ring's end. */
+	return set == (sc->gen ^ (sc->next >= sc->n - i));
+}
+
+/*
+ * How many of the first max descriptors from next on are done: the NIC
+ * completes in order, so a binary search finds the first one not done,
+ * in about log2(max) reads.
+ */
+static u32 rxpath_ring_scan_done(const struct rxpath_ring_scan *sc, u32 max)
+{
+	u32 lo = 0, hi = max, mid;
+
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (rxpath_ring_desc_done(&d->done,
-					  desc + (size_t)rxpath_ring_next(count, ntc, mid) * dsize))
+		if (rxpath_ring_done_at(sc, mid))
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+/*
+ * Pending: the descriptors done from ntc on, among the armed ones the NIC
+ * holds, where the done test is in the RX ring's own descriptors; or the
+ * completions written and not yet taken, from the completion ring's next
+ * on (at most one per armed descriptor). Only after a full-weight poll
+ * (see the top of this file).
+ */
+static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
+			       const void *container, const void *ring,
+			       u32 count, u32 ntc, u32 armed)
+{
+	struct rxpath_ring_scan sc = { .dn = &d->done, .size = d->done.size };
+	u64 size, next, gen, wide;
+
+	if (d->done.kind == RXPATH_DONE_GEN) {
+		sc.desc = rxpath_ring_get_ptr(container, &d->field_m[RXPATH_RF_CQ]);
+		if (!sc.desc ||
+		    !rxpath_ring_get(container, &d->field_m[RXPATH_RF_CQ_SIZE], &size) ||
+		    !rxpath_ring_get(container, &d->field_m[RXPATH_RF_CQ_NEXT], &next) ||
+		    !rxpath_ring_get(container, &d->field_m[RXPATH_RF_CQ_GEN], &gen) ||
+		    size > U16_MAX + 1 || !rxpath_ring_indices_ok(size, next, next))
+			return RXPATH_RING_UNKNOWN;
+		sc.n = size;
+		sc.next = next;
+		sc.gen = gen & 1;
+		return rxpath_ring_scan_done(&sc, min_t(u32, armed, size));
+	}
+	sc.desc = rxpath_ring_get_ptr(ring, &d->field_m[RXPATH_RF_DESC]);
+	if (d->done.wide) {
+		if (!rxpath_ring_get(container, &d->wide_m, &wide))
+			return RXPATH_RING_UNKNOWN;
+		if (wide)
+			sc.size *= 2;
+	}
+	/*
+	 * The area holds count descriptors at least: e1000e sizes it for its
+	 * 32-byte format whichever it uses, rounded up to a page.
+	 */
+	if (!sc.desc || !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_SIZE], &size) ||
+	    size < (u64)sc.size * count)
+		return RXPATH_RING_UNKNOWN;
+	sc.n = count;
+	sc.next = ntc;
+	return rxpath_ring_scan_done(&sc, armed);
 }
 
 /* What every ring shows after a poll; the caller stamps it last. */
@@ -474,7 +658,7 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 			       int budget)
 {
 	u64 count, ntu, ntc, queue = index;
-	u32 unused, pending = RXPATH_RING_UNKNOWN, start;
+	u32 unused, armed, pending = RXPATH_RING_UNKNOWN, start;
 	bool full;
 
 	if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_COUNT], &count) ||
@@ -482,33 +666,41 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTC], &ntc) ||
 	    count > U16_MAX + 1 || !rxpath_ring_indices_ok(count, ntu, ntc))
 		return;		/* caught mid-resize: next poll */
-	if (d->field[RXPATH_RF_QUEUE])
-		rxpath_ring_get(ring, &d->field_m[RXPATH_RF_QUEUE], &queue);
+	if (rxpath_ring_path(d, RXPATH_RF_QUEUE))
+		rxpath_ring_field(d, RXPATH_RF_QUEUE, container, ring, &queue);
 	unused = rxpath_ring_unused(count, ntu, ntc);
-	if (d->done.width) {
-		/* A poll under its weight stopped at a descriptor not done. */
-		pending = work < budget ? 0 :
-			  rxpath_ring_pending(d, container, ring, count, ntc,
-						    count - 1 - unused);
-	}
+	armed = count - 1 - unused;
+	if (d->ntc_cleaned && armed)
+		armed--;
+	/* A poll under its weight stopped at a descriptor not done. */
+	if (d->done.kind && work < budget)
+		pending = 0;
+	else if (d->done.kind)
+		pending = rxpath_ring_pending(d, container, ring, count, ntc,
+					      armed);
 	rxpath_ring_record(rs, queue, count, ntu, ntc, unused, pending, work,
 			   budget);
 	if (pending != RXPATH_RING_UNKNOWN) {
-		/* At the poll's start: what is pending now and what it cleaned. */
-		start = rxpath_ring_start_pending(pending, work, count);
+		/*
+		 * Pending at the poll's start, as seen after it: what is
+		 * pending now and what it cleaned, at most what the NIC
+		 * held. That much is a full ring: the NIC had nowhere to put
+		 * the next frame. A driver that re-arms each descriptor as
+		 * it cleans it (a completion ring) may have had some filled
+		 * again during the poll, which this counts too.
+		 */
+		if (d->done.kind == RXPATH_DONE_GEN) {
+			start = min_t(u64, (u64)pending + max(work, 0), armed);
+			full = armed && start == armed;
+		} else {
+			start = rxpath_ring_start_pending(pending, work, count);
+			full = start == count - 1;
+		}
 		if (rs->max_pending == RXPATH_RING_UNKNOWN || start > rs->max_pending)
 			WRITE_ONCE(rs->max_pending, start);
-		full = start == count - 1;
 		if (full)
 			WRITE_ONCE(rs->full_events, rs->full_events + 1);
-	} else {
-		/*
-		 * The test of the systemtap probe on ixgbe_update_stats,
-		 * where rxpath cannot tell better.
-		 */
-		full = !unused;
 	}
-	WRITE_ONCE(rs->full, full);
 	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
 }
 
@@ -537,39 +729,45 @@ static void rxpath_ring_sample_vq(const struct rxpath_ring_driver *d,
 	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
 }
 
-/* Which resolved driver polls with napi->poll: learnt once per driver. */
-static int rxpath_ring_driver_of(const struct napi_struct *napi)
+/*
+ * Which resolved driver polls with napi->poll: learnt once per driver, at
+ * the first poll of an instance. Not inlined: its symbol buffer is on the
+ * stack only then.
+ */
+static noinline int rxpath_ring_driver_of(const struct napi_struct *napi)
 {
 	unsigned long poll = (unsigned long)READ_ONCE(napi->poll);
-	char sym[KSYM_NAME_LEN];
+	char sym[KSYM_SYMBOL_LEN];
 	bool looked = false;
+	unsigned int i, j;
 	char *sp;
-	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(rxpath_ring_drivers); i++) {
 		struct rxpath_ring_driver *d = &rxpath_ring_drivers[i];
-		unsigned long addr;
 
 		/* Pairs with the release in rxpath_ring_resolve_btf. */
 		if (!smp_load_acquire(&d->ready))
 			continue;
-		addr = READ_ONCE(d->poll_addr);
-		if (addr) {
-			if (addr == poll)
+		for (j = 0; j < RXPATH_RING_POLLS && d->poll[j]; j++) {
+			unsigned long addr = READ_ONCE(d->poll_addr[j]);
+
+			if (addr) {
+				if (addr == poll)
+					return i;
+				continue;
+			}
+			if (!looked) {
+				/* "name [module]" */
+				sprint_symbol_no_offset(sym, poll);
+				sp = strchr(sym, ' ');
+				if (sp)
+					*sp = '\0';
+				looked = true;
+			}
+			if (!strcmp(sym, d->poll[j])) {
+				WRITE_ONCE(d->poll_addr[j], poll);
 				return i;
-			continue;
-		}
-		if (!looked) {
-			/* "name [module]" */
-			sprint_symbol_no_offset(sym, poll);
-			sp = strchr(sym, ' ');
-			if (sp)
-				*sp = '\0';
-			looked = true;
-		}
-		if (!strcmp(sym, d->poll)) {
-			WRITE_ONCE(d->poll_addr, poll);
-			return i;
+			}
 		}
 	}
 	return -1;
@@ -600,7 +798,10 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 	if (!smp_load_acquire(&d->ready))
 		return;
 	container = (const void *)napi - d->napi_m.offset;
-	ring = rxpath_ring_get_ptr(container, &d->ring_ptr_m);
+	if (d->ring_embedded)
+		ring = container + d->ring_m.offset;
+	else
+		ring = rxpath_ring_get_ptr(container, &d->ring_m);
 	if (ring && d->field[RXPATH_RF_NUM_FREE]) {
 		rxpath_ring_sample_vq(d, &r->ring[0], (struct virtqueue *)ring,
 				      work, budget);
@@ -656,11 +857,11 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_rings_merge);
 
 /*
  * The condition of the systemtap probe on ixgbe_update_stats: the NIC dropped
- * for want of a descriptor (missed, FIFO, overrun: one sum per device) and the
- * ring was full. Once a second, and at each read of rings, every ring row takes
- * a step of rxpath_ring_missed_step: the device's sum grew since the last step,
- * and the ring's last poll before that step had found it full. Process context
- * only, under rxpath_missed_lock.
+ * for want of a descriptor (the row's drop counter, per device) and the ring
+ * was full. Once a second, and at each read of rings, every ring row of a
+ * driver with a full-ring test takes a step of rxpath_ring_missed_step: the
+ * drops since the last step count for the ring when one of its polls since
+ * then found it full. Process context only, under rxpath_missed_lock.
  */
 struct rxpath_missed_ent {
 	const struct napi_struct *napi;	/* never dereferenced */
@@ -668,8 +869,40 @@ struct rxpath_missed_ent {
 	unsigned int ring;
 	bool seen;
 	struct rxpath_ring_missed m;
-	u64 events;
+	u64 drops;
 };
+
+/*
+ * A ring row's drops for want of a descriptor, as its driver counts them,
+ * after dev_get_stats() gave st (which refreshes a per-queue counter).
+ * Process context; napi is live (on its device's list, under RCU).
+ */
+bool rxpath_rings_drops(int driver, const struct napi_struct *napi,
+			const struct rtnl_link_stats64 *st, u64 *drops)
+{
+	const struct rxpath_ring_driver *d;
+	const void *container, *dev, *queues;
+	u64 queue = 0;
+
+	if (driver < 0 || driver >= ARRAY_SIZE(rxpath_ring_drivers))
+		return false;
+	d = &rxpath_ring_drivers[driver];
+	/* Pairs with the release in rxpath_ring_resolve_btf. */
+	if (!smp_load_acquire(&d->ready) || !d->done.kind)
+		return false;
+	if (d->drops == RXPATH_DROPS_MISSED) {
+		*drops = st->rx_missed_errors + st->rx_fifo_errors + st->rx_over_errors;
+		return true;
+	}
+	container = (const void *)napi - d->napi_m.offset;
+	dev = rxpath_ring_get_ptr(container, &d->qdev_m);
+	queues = dev ? rxpath_ring_get_ptr(dev, &d->qarray_m) : NULL;
+	if (!queues ||
+	    !rxpath_ring_field(d, RXPATH_RF_QUEUE, container, NULL, &queue) ||
+	    queue > U16_MAX)
+		return false;
+	return rxpath_ring_get(queues + queue * d->qsize, &d->qcount_m, drops);
+}
 
 #define RXPATH_MISSED_MAX	256
 
@@ -695,7 +928,7 @@ rxpath_missed_find(const struct rxpath_napi_row *r, unsigned int ring)
 
 /* Tells the event stream's readers (chardev.c). */
 static void rxpath_missed_event(const struct rxpath_napi_row *r,
-				const struct rxpath_ring_state *rs)
+				const struct rxpath_ring_state *rs, u64 drops)
 {
 	struct rxpath_rec_ring ring = {
 		.ifindex = r->ifindex,
@@ -704,6 +937,7 @@ static void rxpath_missed_event(const struct rxpath_napi_row *r,
 		.ntc = rs->ntc,
 		.count = rs->count,
 		.missed = r->missed,
+		.drops = drops,
 	};
 
 	if (static_branch_unlikely(&rxpath_dev_on))
@@ -715,6 +949,7 @@ static void rxpath_missed_step_rows(const struct rxpath_napi_rows *rows)
 {
 	struct rxpath_missed_ent *e;
 	unsigned int i, j, n;
+	u64 drops;
 
 	lockdep_assert_held(&rxpath_missed_lock);
 	for (i = 0; i < rxpath_missed_n; i++)
@@ -740,9 +975,11 @@ static void rxpath_missed_step_rows(const struct rxpath_napi_rows *rows)
 				e->ring = j;
 			}
 			e->seen = true;
-			if (rxpath_ring_missed_step(&e->m, r->missed, rs->full)) {
-				e->events++;
-				rxpath_missed_event(r, rs);
+			drops = rxpath_ring_missed_step(&e->m, r->missed,
+							rs->full_events);
+			if (drops) {
+				e->drops += drops;
+				rxpath_missed_event(r, rs, drops);
 			}
 		}
 	}
@@ -830,9 +1067,9 @@ static int rxpath_rings_show(struct seq_file *m, void *v)
 				seq_puts(m, " -");
 			else
 				seq_printf(m, " %llu", rs->full_events);
-			e = rs->ntu == RXPATH_RING_UNKNOWN ? NULL : rxpath_missed_find(r, j);
+			e = r->missed_ok ? rxpath_missed_find(r, j) : NULL;
 			if (e)
-				seq_printf(m, " %llu\n", e->events);
+				seq_printf(m, " %llu\n", e->drops);
 			else
 				seq_puts(m, " -\n");
 		}
@@ -877,18 +1114,37 @@ void rxpath_rings_show_status(struct seq_file *m)
 				   ERR_PTR(d->err), d->why);
 			continue;
 		}
-		seq_printf(m, "ring_driver %s resolved: poll %s, ring struct %s\n",
-			   d->name, d->poll, d->ring);
+		seq_printf(m, "ring_driver %s resolved: poll %s", d->name, d->poll[0]);
+		for (r = 1; r < RXPATH_RING_POLLS && d->poll[r]; r++)
+			seq_printf(m, " or %s", d->poll[r]);
+		seq_printf(m, ", ring struct %s%s, drops ", d->ring_type,
+			   d->ring_embedded ? " (embedded)" : "");
+		if (!d->done.kind)
+			seq_puts(m, "- (no full-ring test)\n");
+		else if (d->drops == RXPATH_DROPS_QUEUE)
+			seq_printf(m, "per queue: %s (%s.%s[queue].%s)\n",
+				   d->qdrops.name, d->qdev_type, d->qdrops.queues,
+				   d->qdrops.counter);
+		else
+			seq_puts(m, "rx_missed_errors+rx_fifo_errors+rx_over_errors\n");
 		rxpath_ring_show_member(m, d->name, d->container, d->napi, &d->napi_m);
-		rxpath_ring_show_member(m, d->name, d->container, d->ring_ptr,
-					&d->ring_ptr_m);
+		rxpath_ring_show_member(m, d->name, d->container, d->ring, &d->ring_m);
 		if (d->done.wide)
 			rxpath_ring_show_member(m, d->name, d->container,
 						d->done.wide, &d->wide_m);
 		for (r = 0; r < RXPATH_RF_NR; r++)
-			if (d->field[r])
-				rxpath_ring_show_member(m, d->name, d->ring,
-							d->field[r], &d->field_m[r]);
+			if (rxpath_ring_path(d, r))
+				rxpath_ring_show_member(m, d->name,
+							d->field[r] ? d->ring_type : d->container,
+							rxpath_ring_path(d, r), &d->field_m[r]);
+		if (d->drops == RXPATH_DROPS_QUEUE) {
+			rxpath_ring_show_member(m, d->name, d->container,
+						d->qdrops.dev, &d->qdev_m);
+			rxpath_ring_show_member(m, d->name, d->qdev_type,
+						d->qdrops.queues, &d->qarray_m);
+			rxpath_ring_show_member(m, d->name, d->qtype,
+						d->qdrops.counter, &d->qcount_m);
+		}
 	}
 	mutex_unlock(&rxpath_rings_lock);
 }

@@ -201,26 +201,30 @@ static inline u32 rxpath_ring_start_pending(u32 pending, int work, u32 count)
 }
 
 /*
- * missed_while_full: the NIC's missed/no-buffer/fifo drop counters (one
- * sum) grew since the last observation, and the ring was full then. Each
- * observation is one step; the first only primes. A counter that went
- * down was reset with the device: that step counts nothing.
+ * missed_while_full: the frames the NIC dropped for want of a descriptor
+ * (its drop counter's growth) in the intervals in which some poll found
+ * the ring full. Each observation of the counter (and of the ring's
+ * full_ring_events) is one step, and returns the drops it attributes to
+ * the ring; the first only primes. A counter that went down was reset with
+ * the device: that step counts nothing.
  */
 struct rxpath_ring_missed {
 	u64 last;
-	bool last_full;
+	u64 last_full;
 	bool primed;
 };
 
-static inline bool rxpath_ring_missed_step(struct rxpath_ring_missed *m,
-					   u64 missed, bool full)
+static inline u64 rxpath_ring_missed_step(struct rxpath_ring_missed *m,
+					  u64 missed, u64 full_events)
 {
-	bool event = m->primed && m->last_full && missed > m->last;
+	u64 drops = 0;
 
+	if (m->primed && full_events != m->last_full && missed > m->last)
+		drops = missed - m->last;
 	m->last = missed;
-	m->last_full = full;
+	m->last_full = full_events;
 	m->primed = true;
-	return event;
+	return drops;
 }
 
 /*
@@ -244,8 +248,7 @@ struct rxpath_ring_state {
 	u32 max_pending;
 	u64 polls;
 	u64 full_polls;
-	u64 full_events;
-	bool full;		/* the last poll found the ring full */
+	u64 full_events;	/* polls that found the ring full */
 };
 
 /* The rings behind one NAPI instance, per CPU, in its NAPI slot. */
@@ -292,7 +295,7 @@ struct rxpath_napi_row {
 	bool backlog;
 	char dev[IFNAMSIZ];
 	struct rxpath_napi_rings rings;
-	/* For ring rows: the device's missed + fifo + over RX errors. */
+	/* For ring rows: the device's drops for want of a descriptor. */
 	bool missed_ok;
 	u64 missed;
 };
@@ -315,6 +318,9 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 		       int work, int budget);
 void rxpath_rings_merge(struct rxpath_napi_rings *to,
 			const struct rxpath_napi_rings *from);
+struct rtnl_link_stats64;
+bool rxpath_rings_drops(int driver, const struct napi_struct *napi,
+			const struct rtnl_link_stats64 *st, u64 *drops);
 
 /*
  * chardev.c: the event stream. The producers cost a static branch while

@@ -38,7 +38,7 @@ if [ "$full_kernels" = all ]; then
 else
 	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye}
 fi
-core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf events backlog-threads probe-fail}
+core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf rings-vmxnet3 events backlog-threads probe-fail}
 all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
 scenarios_for() {
 	if [ -n "${RXPATH_SCENARIOS:-}" ]; then

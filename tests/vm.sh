@@ -56,6 +56,7 @@ nic_modules() {
 	e1000) echo e1000 ;;
 	igb) echo igb ;;
 	virtio-net-pci) echo virtio_pci virtio_net ;;
+	vmxnet3) echo vmxnet3 ;;
 	*) die "unknown NIC model $1" ;;
 	esac
 	echo pktgen
@@ -132,7 +133,7 @@ initramfs_build() {
 }
 
 # The drivers whose RX rings rxpath resolves (module/rings.c).
-ring_drivers="e1000e e1000 igb igc ixgbe i40e ice virtio_net"
+ring_drivers="e1000e e1000 igb igc ixgbe i40e ice virtio_net vmxnet3"
 
 mkdir -p "$work/userspace"
 make -s -C "$RXPATH_TOP/userspace" STATIC=1 O="$work/userspace" \

@@ -191,9 +191,10 @@ int rxpath_format_text(char *buf, size_t size, const struct rxpath_record *rec,
 				rxpath_end_name(rec->u.cycle.end), rec->u.cycle.usecs);
 	case RXPATH_REC_RING_FULL:
 		rxpath_ifname(dev, sizeof(dev), ifname, rec->u.ring.ifindex);
-		return snprintf(buf, size, "%llu.%06llu %s rx_ring %u full (ntu %u ntc %u count %u) missed %llu",
+		return snprintf(buf, size, "%llu.%06llu %s rx_ring %u full (ntu %u ntc %u count %u) dropped %llu (nic counter %llu)",
 				s, us, dev, rec->u.ring.queue, rec->u.ring.ntu,
 				rec->u.ring.ntc, rec->u.ring.count,
+				(unsigned long long)rec->u.ring.drops,
 				(unsigned long long)rec->u.ring.missed);
 	case RXPATH_REC_SUMMARY:
 		return snprintf(buf, size, "%llu.%06llu cpu %u processed %u dropped %u time_squeeze %u received_rps %u flow_limit %u qlen %u backlog_max %u",
@@ -238,10 +239,11 @@ int rxpath_format_json(char *buf, size_t size, const struct rxpath_record *rec,
 	case RXPATH_REC_RING_FULL:
 		rxpath_ifname(dev, sizeof(dev), ifname, rec->u.ring.ifindex);
 		rxpath_json_escape(esc, sizeof(esc), dev);
-		return n + snprintf(buf, size, ",\"dev\":\"%s\",\"ifindex\":%u,\"queue\":%u,\"ntu\":%u,\"ntc\":%u,\"count\":%u,\"missed\":%llu}",
+		return n + snprintf(buf, size, ",\"dev\":\"%s\",\"ifindex\":%u,\"queue\":%u,\"ntu\":%u,\"ntc\":%u,\"count\":%u,\"missed\":%llu,\"drops\":%llu}",
 				    esc, rec->u.ring.ifindex, rec->u.ring.queue,
 				    rec->u.ring.ntu, rec->u.ring.ntc, rec->u.ring.count,
-				    (unsigned long long)rec->u.ring.missed);
+				    (unsigned long long)rec->u.ring.missed,
+				    (unsigned long long)rec->u.ring.drops);
 	case RXPATH_REC_SUMMARY:
 		return n + snprintf(buf, size, ",\"processed\":%u,\"dropped\":%u,\"time_squeeze\":%u,\"received_rps\":%u,\"flow_limit\":%u,\"input_qlen\":%u,\"backlog_max\":%u}",
 				    rec->u.summary.processed, rec->u.summary.dropped,

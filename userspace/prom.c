@@ -90,7 +90,7 @@ static const struct rxpath_prom_metric rxpath_ring_metrics[] = {
 	{ "polls", "rxpath_ring_polls_total", 1, "Polls that read the ring." },
 	{ "full_polls", "rxpath_ring_full_polls_total", 1, "Polls that used their whole weight." },
 	{ "full_ring_events", "rxpath_ring_full_events_total", 1, "Polls that found the ring full." },
-	{ "missed_while_full", "rxpath_ring_missed_while_full_total", 1, "Times the NIC's missed counters grew while the ring was full." },
+	{ "missed_while_full", "rxpath_ring_missed_while_full_total", 1, "Frames the NIC dropped for want of a descriptor while polls found the ring full." },
 	{ NULL, NULL, 0, NULL },
 };
 

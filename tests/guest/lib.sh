@@ -196,11 +196,12 @@ frames() {
 
 rx_packets() { cat /sys/class/net/$1/statistics/rx_packets; }
 
-# Waits until eth1 has received nothing new for half a second.
+# settle [DEV]: waits until DEV (eth1) has received nothing new for half
+# a second.
 settle() {
-	prev=-1; now=$(rx_packets eth1)
+	prev=-1; now=$(rx_packets ${1:-eth1})
 	while [ "$prev" != "$now" ]; do
-		sleep 0.5; prev=$now; now=$(rx_packets eth1)
+		sleep 0.5; prev=$now; now=$(rx_packets ${1:-eth1})
 	done
 }
 
@@ -211,14 +212,19 @@ settle() {
 # reach eth1 together even when sender and receiver share the CPU. The
 # count is then not exact: a burst cut short by a full transmit ring
 # shifts the rest, and pktgen may send up to N - 1 frames more.
+# pktgen_clear: pktgen's thread holds no device. It removes them when it
+# next runs, which a busy guest may delay past the 125 ms the write waits:
+# a device added before that would go with them.
+pktgen_clear() {
+	echo rem_device_all > /proc/net/pktgen/kpktgend_0
+	i=0
+	while ls /proc/net/pktgen | grep -qvE '^(pgctrl|kpktgend_[0-9]+)$' && [ $i -lt 100 ]; do
+		sleep 0.05; i=$((i + 1))
+	done
+}
 pktgen_setup() {
 	pg=/proc/net/pktgen
-	echo rem_device_all > $pg/kpktgend_0
-	# pktgen's thread removes them when it next runs, which a busy guest
-	# may delay past the 125 ms the write waits: a device added before
-	# that would go with them.
-	i=0
-	while [ -e $pg/eth0 -o -e $pg/eth1 ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done
+	pktgen_clear
 	if [ "${2:-}" = netif_receive ]; then
 		echo "add_device eth1" > $pg/kpktgend_0; dev=eth1
 	else
@@ -301,4 +307,72 @@ bounded() {
 		sleep 0.1
 	done
 	wait $b
+}
+
+# For the NICs of "# vm-nics:" (the pairs after eth0 and eth1).
+# ifs_of DRIVER: the interfaces DRIVER drives, in name order.
+ifs_of() {
+	for d in /sys/class/net/*; do
+		drv=$(readlink $d/device/driver 2>/dev/null) || continue
+		[ "${drv##*/}" = "$1" ] && echo "${d##*/}"
+	done
+}
+ethtool_rx() {
+	ethtool -g "$1" | awk '/^Current hardware settings/ { c = 1 } c && $1 == "RX:" { print $2; exit }'
+}
+# flood_pair SRC DST COUNT [BURST]: SRC sends COUNT frames (0: until
+# stopped) to DST, BURST (default 64) per doorbell.
+flood_pair() {
+	p=/proc/net/pktgen
+	pktgen_clear
+	echo "add_device $1" > $p/kpktgend_0
+	echo "count $3" > $p/$1
+	echo "pkt_size 60" > $p/$1
+	echo "delay 0" > $p/$1
+	echo "burst ${4:-64}" > $p/$1
+	echo "dst 10.0.0.2" > $p/$1
+	echo "dst_mac $(cat /sys/class/net/$2/address)" > $p/$1
+	echo start > $p/pgctrl
+}
+# up DEV...: up, and with carrier.
+up() {
+	for d in "$@"; do
+		ip link set "$d" up
+	done
+	for d in "$@"; do
+		i=0
+		while [ "$(cat /sys/class/net/$d/carrier 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
+			sleep 0.1; i=$((i + 1))
+		done
+	done
+}
+# ring_rows DEV: DEV's rows of the rings table.
+ring_rows() { awk -v d="$1" '$1 == d' $RX/rings; }
+# ring_col DEV QUEUE COLUMN [FILE]: COLUMN of DEV's row for QUEUE in the
+# rings table (or a copy of it in FILE).
+ring_col() {
+	awk -v d="$1" -v q="$2" -v c="$3" 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+		$1 == d && $3 == q { print $h[c] }' "${4:-$RX/rings}"
+}
+# rx_queue_stat DEV NAME: NAME of DEV's RX queue 0 in ethtool -S, for the
+# drivers that print a section per queue (vmxnet3: "Rx Queue#: 0").
+rx_queue_stat() {
+	ethtool -S "$1" | awk -v n="$2:" '
+		/Tx Queue#:/ { rx = 0 } /Rx Queue#:/ { rx = 1; q = $NF }
+		rx && q == 0 { sub(/^ */, ""); if (index($0, n) == 1) { print $NF; exit } }'
+}
+# vmxnet3_up: loads vmxnet3 (its pair of "# vm-nics: vmxnet3") with LRO
+# off, so that a frame takes one descriptor of ring 0, and brings the
+# pair up; sets VSRC and VDST to the pair's interfaces.
+vmxnet3_up() {
+	insmod /lib/modules/$(grep '/vmxnet3.ko$' /lib/modules/extra.order) || return 1
+	i=0
+	while [ $i -lt 50 ] && [ "$(ifs_of vmxnet3 | wc -l)" -lt 2 ]; do
+		sleep 0.1; i=$((i + 1))
+	done
+	set -- $(ifs_of vmxnet3)
+	[ $# -eq 2 ] || return 1
+	VSRC=$1 VDST=$2
+	ethtool -K $VDST lro off 2>/dev/null
+	up $VSRC $VDST
 }

@@ -4,12 +4,14 @@
 # driver's own BTF, when it loads, and forgets it when it goes. The other
 # drivers are loaded without their hardware, just for this.
 
+# The drivers of module/rings.c's table.
+NDRIVERS=9
 check "insmod" insmod $KO
 grep '^ring_' $RX/status
 if [ ! -e /sys/kernel/btf/vmlinux ]; then
 	# A kernel built without BTF.
 	check "without BTF, status says why for every driver" \
-		[ "$(grep -c '^ring_driver .* failed: .* no /sys/kernel/btf/vmlinux' $RX/status)" -eq 8 ]
+		[ "$(grep -c '^ring_driver .* failed: .* no /sys/kernel/btf/vmlinux' $RX/status)" -eq $NDRIVERS ]
 	check "rmmod" rmmod rxpath
 	return 0 2>/dev/null || exit 0
 fi
@@ -22,13 +24,13 @@ if [ -n "$why" ]; then
 	sleep 1
 	grep '^ring_' $RX/status
 	check_eq "$why: status says so for every driver" \
-		"$(grep -c '^ring_driver .* failed: -EOPNOTSUPP loaded, but this kernel has no BTF for modules' $RX/status)" 8
+		"$(grep -c '^ring_driver .* failed: -EOPNOTSUPP loaded, but this kernel has no BTF for modules' $RX/status)" $NDRIVERS
 	skip "ring members: $why"
 	check "rmmod" rmmod rxpath
 	return 0
 fi
 check "e1000e (loaded before rxpath) is resolved" \
-	grep -q '^ring_driver e1000e resolved: poll e1000e_poll, ring struct e1000_ring$' $RX/status
+	grep -q '^ring_driver e1000e resolved: poll e1000e_poll, ring struct e1000_ring, drops rx_missed_errors+rx_fifo_errors+rx_over_errors$' $RX/status
 check_eq "e1000e's napi member is this kernel's struct napi_struct" \
 	"$(awk '$1 == "ring_member" && $2 == "e1000e" && $3 == "e1000_adapter.napi" { print ($4 > 0) }' $RX/status)" 1
 for f in count next_to_use next_to_clean desc; do
@@ -44,10 +46,19 @@ while [ $i -lt 50 ] && grep -q '^ring_driver .* not loaded$' $RX/status; do
 	sleep 0.2; i=$((i + 1))
 done
 grep '^ring_' $RX/status
-for d in e1000 igb igc ixgbe i40e ice virtio_net; do
+for d in e1000 igb igc ixgbe i40e ice virtio_net vmxnet3; do
 	check "$d loaded after rxpath is resolved" grep -q "^ring_driver $d resolved: " $RX/status
 done
-check_eq "every driver resolved" "$(grep -c '^ring_driver .* resolved: ' $RX/status)" 8
+check_eq "every driver resolved" "$(grep -c '^ring_driver .* resolved: ' $RX/status)" $NDRIVERS
+check "vmxnet3's ring is the first of an array in its queue, its drops the queue's OOB count" \
+	grep -q '^ring_driver vmxnet3 resolved: poll vmxnet3_poll_rx_only or vmxnet3_poll, ring struct vmxnet3_cmd_ring (embedded), drops per queue: pkts rx OOB (vmxnet3_adapter.rqd_start\[queue\].stats.pktsRxOutOfBuf)$' $RX/status
+check "i40e and ice have no full-ring test" \
+	[ "$(grep -cE '^ring_driver (i40e|ice) resolved: .*, drops - \(no full-ring test\)$' $RX/status)" -eq 2 ]
+for f in vmxnet3_rx_queue.qid vmxnet3_rx_queue.comp_ring.base vmxnet3_rx_queue.comp_ring.next2proc \
+	vmxnet3_rx_queue.comp_ring.gen vmxnet3_cmd_ring.next2fill vmxnet3_cmd_ring.next2comp vmxnet3_cmd_ring.size \
+	vmxnet3_rx_queue.adapter vmxnet3_adapter.rqd_start Vmxnet3_RxQueueDesc.stats.pktsRxOutOfBuf; do
+	check "vmxnet3's $f is resolved" grep -q "^ring_member vmxnet3 $f [0-9]* [1248]$" $RX/status
+done
 check_eq "no ring member failed" "$(grep -c '^ring_driver .* failed' $RX/status)" 0
 # For the host side (rings-btf.host), which checks them against pahole.
 show "$(grep '^ring_member ' $RX/status)"

@@ -8,44 +8,6 @@
 
 N=$(frames 8192)
 
-# ifs_of DRIVER: the interfaces DRIVER drives, in name order.
-ifs_of() {
-	for d in /sys/class/net/*; do
-		drv=$(readlink $d/device/driver 2>/dev/null) || continue
-		[ "${drv##*/}" = "$1" ] && echo "${d##*/}"
-	done
-}
-ethtool_rx() {
-	ethtool -g "$1" | awk '/^Current hardware settings/ { c = 1 } c && $1 == "RX:" { print $2; exit }'
-}
-# flood SRC DST COUNT: SRC sends COUNT frames to DST, 64 per doorbell.
-flood() {
-	p=/proc/net/pktgen
-	echo rem_device_all > $p/kpktgend_0
-	echo "add_device $1" > $p/kpktgend_0
-	echo "count $3" > $p/$1
-	echo "pkt_size 60" > $p/$1
-	echo "delay 0" > $p/$1
-	echo "burst 64" > $p/$1
-	echo "dst 10.0.0.2" > $p/$1
-	echo "dst_mac $(cat /sys/class/net/$2/address)" > $p/$1
-	echo start > $p/pgctrl
-}
-# up DEV...: up, and with carrier.
-up() {
-	for d in "$@"; do
-		ip link set "$d" up
-	done
-	for d in "$@"; do
-		i=0
-		while [ "$(cat /sys/class/net/$d/carrier 2>/dev/null)" != 1 ] && [ $i -lt 100 ]; do
-			sleep 0.1; i=$((i + 1))
-		done
-	done
-}
-# ring_rows DEV: DEV's rows of the rings table.
-ring_rows() { awk -v d="$1" '$1 == d' $RX/rings; }
-
 check "insmod" insmod $KO
 why=$(ring_btf_missing e1000e)
 if [ -n "$why" ]; then
@@ -70,7 +32,7 @@ for drv in igb virtio_net; do
 	[ $# -eq 2 ] || continue
 	src=$1 dst=$2
 	up $src $dst
-	flood $src $dst $N
+	flood_pair $src $dst $N
 	sleep 1
 	ring_rows $dst > /tmp/rows
 	cat $RX/rings
@@ -94,7 +56,7 @@ for drv in igb virtio_net; do
 		check "igb: ring polls ($polls) within $dst's NAPI polls ($np)" [ "$polls" -le "$np" ]
 		check_eq "igb: pending is read (not -) in every row" "$(awk '$8 == "-"' /tmp/rows | wc -l)" 0
 		# Resizes under a flood.
-		flood $src $dst 0 &
+		flood_pair $src $dst 0 &
 		pg=$!
 		for s in 80 4096 256 1024 80 512; do
 			ethtool -G $dst rx $s || diag "ethtool -G $dst rx $s failed"
@@ -111,7 +73,7 @@ for drv in igb virtio_net; do
 		echo stop > /proc/net/pktgen/pgctrl
 		wait $pg
 		up $dst
-		flood $src $dst 1024
+		flood_pair $src $dst 1024
 		sleep 1
 		ring_rows $dst > /tmp/rows
 		cat $RX/rings
@@ -124,7 +86,7 @@ for drv in igb virtio_net; do
 			[ "$(awk '$7 > $4' /tmp/rows | wc -l)" -eq 0 ]
 	fi
 done
-echo rem_device_all > /proc/net/pktgen/kpktgend_0
+pktgen_clear
 check "rmmod virtio_net" rmmod virtio_net
 check_eq "its rings leave the table" "$(awk '$2 == "virtio_net"' $RX/rings | wc -l)" 0
 check "rmmod" rmmod rxpath

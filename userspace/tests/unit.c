@@ -82,8 +82,11 @@ static void format_json_ring_escapes_name(void **state)
 	r.u.ring.ntu = 10;
 	r.u.ring.ntc = 11;
 	r.u.ring.missed = 4;
+	r.u.ring.drops = 3;
 	rxpath_format_json(buf, sizeof(buf), &r, "we\"ird\\");
-	assert_non_null(strstr(buf, "\"dev\":\"we\\\"ird\\\\\",\"ifindex\":7,\"queue\":0,\"ntu\":10,\"ntc\":11,\"count\":256,\"missed\":4}"));
+	assert_non_null(strstr(buf, "\"dev\":\"we\\\"ird\\\\\",\"ifindex\":7,\"queue\":0,\"ntu\":10,\"ntc\":11,\"count\":256,\"missed\":4,\"drops\":3}"));
+	rxpath_format_text(buf, sizeof(buf), &r, "eth3");
+	assert_non_null(strstr(buf, " eth3 rx_ring 0 full (ntu 10 ntc 11 count 256) dropped 3 (nic counter 4)"));
 	rxpath_format_json(buf, sizeof(buf), &r, NULL);
 	assert_non_null(strstr(buf, "\"dev\":\"if7\""));
 }

@@ -82,7 +82,11 @@ struct rxpath_rec_cycle {
 	__u32 pad;
 };
 
-/* An RX ring found with no unused descriptor while its NIC dropped. */
+/*
+ * An RX ring found full while its NIC dropped frames for want of a
+ * descriptor: drops is what this record adds to the ring's
+ * missed_while_full (the records of a ring add up to it).
+ */
 struct rxpath_rec_ring {
 	__u32 ifindex;
 	__u32 queue;
@@ -90,7 +94,8 @@ struct rxpath_rec_ring {
 	__u32 ntc;		/* next_to_clean */
 	__u32 count;		/* descriptors in the ring */
 	__u32 pad;
-	__u64 missed;		/* the NIC's missed + fifo + over errors */
+	__u64 missed;		/* the NIC's drop counter (status: ring_driver's drops) */
+	__u64 drops;		/* the drops since the ring's last record */
 };
 
 /* The periodic summary of one CPU's softnet counters (cumulative). */
