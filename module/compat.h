@@ -129,7 +129,7 @@ static inline bool rxpath_backlog_threaded(unsigned int cpu)
 /*
  * Whether modules carry BTF of their own (/sys/kernel/btf/<module>): from
  * 5.11, with CONFIG_DEBUG_INFO_BTF_MODULES. Without it, a modular driver's
- * rings cannot be resolved (rings.c).
+ * rings cannot be resolved (ring_resolve.c).
  */
 static inline bool rxpath_have_module_btf(void)
 {

@@ -164,7 +164,7 @@ static inline unsigned int rxpath_budget_bucket(u64 work, int budget)
 }
 
 /*
- * RX ring arithmetic (rings.c), on indices read from a driver's ring:
+ * RX ring arithmetic (ring_poll.c), on indices read from a driver's ring:
  * usable only when both are below count, which is not 0 (a ring caught
  * mid-resize may show anything).
  */
@@ -229,7 +229,7 @@ static inline u64 rxpath_ring_missed_step(struct rxpath_ring_missed *m,
 
 /*
  * One RX ring as the polls of one NAPI instance on one CPU saw it
- * (rings.c). The instant values are those of the last poll (stamp, by
+ * (ring_poll.c). The instant values are those of the last poll (stamp, by
  * local_clock); pending and what derives from it are RXPATH_RING_UNKNOWN
  * for drivers whose descriptors rxpath does not read.
  */
@@ -253,8 +253,8 @@ struct rxpath_ring_state {
 
 /* The rings behind one NAPI instance, per CPU, in its NAPI slot. */
 struct rxpath_napi_rings {
-	s8 driver;		/* index in rings.c's table; < 0: none */
-	unsigned int gen;	/* driver was looked up at this rings.c gen */
+	s8 driver;		/* index in ring_drivers.c's table; < 0: none */
+	unsigned int gen;	/* driver was looked up at this rxpath_rings_gen */
 	struct rxpath_ring_state ring[RXPATH_RINGS_PER_NAPI];
 };
 
@@ -308,7 +308,7 @@ struct rxpath_napi_rows {
 int rxpath_napi_rows_get(struct rxpath_napi_rows *rows);
 void rxpath_napi_rows_put(struct rxpath_napi_rows *rows);
 
-/* rings.c */
+/* rings.c, ring_resolve.c (status), ring_poll.c (poll, merge) */
 int rxpath_rings_init(void);
 void rxpath_rings_exit(void);
 void rxpath_rings_show_status(struct seq_file *m);

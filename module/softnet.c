@@ -175,7 +175,7 @@ u64 rxpath_softnet_flow_limit(struct softnet_data *sd)
  * Checks the flow limit's layout against vmlinux's BTF (vm; NULL when it
  * cannot be read, why saying so), and reads the count where the BTF says
  * it is. Without BTF the mirror stays in force, unverified. Process
- * context, once, from rings.c's first pass over vmlinux's BTF.
+ * context, once, from ring_resolve.c's first pass over vmlinux's BTF.
  */
 void rxpath_softnet_check_layout(const struct rxpath_btf *vm, const char *why)
 {

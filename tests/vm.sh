@@ -132,7 +132,7 @@ initramfs_build() {
 	(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$img"
 }
 
-# The drivers whose RX rings rxpath resolves (module/rings.c).
+# The drivers whose RX rings rxpath resolves (module/ring_drivers.c).
 ring_drivers="e1000e e1000 igb igc ixgbe i40e ice virtio_net vmxnet3"
 
 mkdir -p "$work/userspace"

@@ -4,7 +4,7 @@
 # driver's own BTF, when it loads, and forgets it when it goes. The other
 # drivers are loaded without their hardware, just for this.
 
-# The drivers of module/rings.c's table.
+# The drivers of module/ring_drivers.c.
 NDRIVERS=9
 check "insmod" insmod $KO
 grep '^ring_' $RX/status

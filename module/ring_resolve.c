@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Where each supported driver keeps its RX rings, resolved from the
+ * driver's own BTF at run time (process context, under rxpath_rings_lock).
+ * The byte offsets of a row's members come from /sys/kernel/btf/<driver>
+ * (split BTF over vmlinux's), never from tables per kernel version: a
+ * driver loaded after rxpath is resolved when it goes live, one unloaded
+ * is forgotten. status shows, per driver, every struct member rxpath would
+ * read and its offset and size, or why the driver is not resolved.
+ */
+#include <linux/module.h>
+#include <linux/netdevice.h>
+#include <linux/vmalloc.h>
+#include <linux/workqueue.h>
+#include "compat.h"
+#include "rxpath.h"
+#include "rings.h"
+
+DEFINE_MUTEX(rxpath_rings_lock);
+/*
+ * virtio's ring size, from virtio_ring (a module on Debian): taken when
+ * virtio_net is resolved, so that rxpath loads without virtio, and given
+ * back when virtio_net goes.
+ */
+typeof(&virtqueue_get_vring_size) rxpath_vring_size;
+/* Grows when a driver is resolved: instances not yet matched look again. */
+unsigned int rxpath_rings_gen = 1;
+
+/*
+ * What a member must be: a pointer, or an integer of 2 or 4 bytes (a queue
+ * index or a generation may be 1).
+ */
+static bool rxpath_ring_member_ok(unsigned int role,
+				  const struct rxpath_btf_member *m)
+{
+	if (role == RXPATH_RF_DESC || role == RXPATH_RF_NEXT ||
+	    role == RXPATH_RF_CQ)
+		return m->kind == RXPATH_BTF_PTR && m->size == sizeof(void *);
+	return m->kind == RXPATH_BTF_INT &&
+	       (m->size == 2 || m->size == 4 ||
+		(m->size == 1 &&
+		 (role == RXPATH_RF_QUEUE || role == RXPATH_RF_CQ_GEN)));
+}
+
+int rxpath_ring_fail(struct rxpath_ring_driver *d, int err,
+			    const char *why)
+{
+	unsigned int j;
+
+	/* Probes see a driver from its ready on; they read no more after. */
+	WRITE_ONCE(d->ready, false);
+	for (j = 0; j < RXPATH_RING_POLLS; j++)
+		WRITE_ONCE(d->poll_addr[j], 0);
+	d->err = err;
+	d->why = why;
+	return err;
+}
+
+/* The struct m points to, by name into name; its id, 0 if none. */
+static u32 rxpath_ring_pointee(const struct rxpath_btf *btf,
+			       const struct rxpath_btf_member *m, char *name)
+{
+	const struct rxpath_btf_type *t;
+	const char *s;
+	bool embedded;
+	u32 id;
+
+	if (m->kind != RXPATH_BTF_PTR || m->size != sizeof(void *))
+		return 0;
+	id = rxpath_btf_struct_at(btf, m, &embedded);
+	t = id ? rxpath_btf_type_by_id(btf, id) : NULL;
+	s = id ? rxpath_btf_type_name(btf, id) : NULL;
+	if (!t || !s || !*s || !t->size)
+		return 0;
+	strscpy(name, s, RXPATH_BTF_NAME_MAX);
+	return id;
+}
+
+/* A per-queue drop counter's three members, from the container id on. */
+static int rxpath_ring_resolve_qdrops(struct rxpath_ring_driver *d,
+				      const struct rxpath_btf *btf, u32 id)
+{
+	const struct rxpath_ring_qdrops *q = &d->qdrops;
+	u32 dev, queue;
+
+	if (rxpath_btf_member(btf, id, q->dev, &d->qdev_m))
+		return rxpath_ring_fail(d, -ENOENT, "no device pointer in the container for its drop counter");
+	dev = rxpath_ring_pointee(btf, &d->qdev_m, d->qdev_type);
+	if (!dev || rxpath_btf_member(btf, dev, q->queues, &d->qarray_m))
+		return rxpath_ring_fail(d, -ENOENT, "no per-queue array for its drop counter");
+	queue = rxpath_ring_pointee(btf, &d->qarray_m, d->qtype);
+	if (!queue || rxpath_btf_member(btf, queue, q->counter, &d->qcount_m) ||
+	    d->qcount_m.kind != RXPATH_BTF_INT || d->qcount_m.size != 8)
+		return rxpath_ring_fail(d, -ENOENT, "its per-queue drop counter is missing or not a u64");
+	d->qsize = rxpath_btf_type_by_id(btf, queue)->size;
+	return 0;
+}
+
+/*
+ * Resolves one driver against vmlinux's BTF (vm) and its own: the napi
+ * member must be a struct napi_struct of the size this build knows, the
+ * ring pointer a pointer to a struct with every member the row names.
+ */
+static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
+				   const struct rxpath_btf *btf)
+{
+	const char *name;
+	unsigned int r;
+	u32 id, ring;
+
+	id = rxpath_btf_find_struct(btf, d->container);
+	if (!id)
+		return rxpath_ring_fail(d, -ENOENT, "its BTF has no such container struct");
+	if (rxpath_btf_member(btf, id, d->napi, &d->napi_m))
+		return rxpath_ring_fail(d, -ENOENT, "no napi member in the container");
+	name = rxpath_btf_type_name(btf, d->napi_m.type_id);
+	if (!name || strcmp(name, "napi_struct") ||
+	    d->napi_m.size != sizeof(struct napi_struct))
+		return rxpath_ring_fail(d, -EINVAL, "the napi member is not this kernel's struct napi_struct");
+	if (rxpath_btf_member(btf, id, d->ring, &d->ring_m))
+		return rxpath_ring_fail(d, -ENOENT, "no RX ring member in the container");
+	ring = rxpath_btf_struct_at(btf, &d->ring_m, &d->ring_embedded);
+	name = ring ? rxpath_btf_type_name(btf, ring) : NULL;
+	if (!name || !*name)
+		return rxpath_ring_fail(d, -EINVAL, "the RX ring member is not a named struct, an array of one or a pointer to one");
+	if (!d->ring_embedded && d->ring_m.size != sizeof(void *))
+		return rxpath_ring_fail(d, -EINVAL, "the ring pointer is not a pointer");
+	strscpy(d->ring_type, name, sizeof(d->ring_type));
+	for (r = 0; r < RXPATH_RF_NR; r++) {
+		if (!rxpath_ring_path(d, r))
+			continue;
+		if (rxpath_btf_member(btf, d->field[r] ? ring : id,
+				      rxpath_ring_path(d, r), &d->field_m[r]))
+			return rxpath_ring_fail(d, -ENOENT, "a ring member is missing");
+		if (!rxpath_ring_member_ok(r, &d->field_m[r]))
+			return rxpath_ring_fail(d, -EINVAL, "a ring member is not of the expected kind or size");
+	}
+	if (d->drops == RXPATH_DROPS_QUEUE && rxpath_ring_resolve_qdrops(d, btf, id))
+		return d->err;
+	if (d->done.wide &&
+	    (rxpath_btf_member(btf, id, d->done.wide, &d->wide_m) ||
+	     !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->wide_m)))
+		return rxpath_ring_fail(d, -ENOENT, "the descriptor format's member is missing");
+	if (d->field[RXPATH_RF_NUM_FREE] && !rxpath_vring_size) {
+		rxpath_vring_size = symbol_get(virtqueue_get_vring_size);
+		if (!rxpath_vring_size)
+			return rxpath_ring_fail(d, -ENOENT, "virtqueue_get_vring_size is not exported");
+	}
+	rxpath_ring_fail(d, 0, NULL);
+	/* Pairs with the acquire in rxpath_rings_poll. */
+	smp_store_release(&d->ready, true);
+	WRITE_ONCE(rxpath_rings_gen, rxpath_rings_gen + 1);
+	return 0;
+}
+
+/* Whether module name is loaded (its sysfs initstate exists). */
+static bool rxpath_module_live(const char *name)
+{
+	char path[MODULE_NAME_LEN + 32];
+	struct file *f;
+
+	snprintf(path, sizeof(path), "/sys/module/%s/initstate", name);
+	f = filp_open(path, O_RDONLY, 0);
+	if (IS_ERR(f))
+		return false;
+	filp_close(f, NULL);
+	return true;
+}
+
+/* Resolves d from /sys/kernel/btf; vm is vmlinux's, parsed. */
+static int rxpath_ring_resolve(struct rxpath_ring_driver *d,
+			       const struct rxpath_btf *vm)
+{
+	struct rxpath_btf mod;
+	void *data;
+	ssize_t len;
+	int err;
+
+	len = rxpath_btf_read(d->name, &data);
+	if (len == -ENOENT) {
+		/* Built in, or not loaded: only vmlinux's BTF can tell. */
+		if (rxpath_btf_find_struct(vm, d->container))
+			return rxpath_ring_resolve_btf(d, vm);
+		/* Before 5.11 no module has BTF of its own. */
+		if (!rxpath_have_module_btf() && rxpath_module_live(d->name))
+			return rxpath_ring_fail(d, -EOPNOTSUPP, "loaded, but this kernel has no BTF for modules (5.11+, CONFIG_DEBUG_INFO_BTF_MODULES)");
+		return rxpath_ring_fail(d, -ENODEV, "not loaded");
+	}
+	if (len < 0)
+		return rxpath_ring_fail(d, len, "its BTF cannot be read");
+	err = rxpath_btf_init(&mod, data, len, vm);
+	if (err)
+		rxpath_ring_fail(d, err, "its BTF does not parse");
+	else
+		err = rxpath_ring_resolve_btf(d, &mod);
+	rxpath_btf_free(&mod);
+	vfree(data);
+	return err;
+}
+
+/*
+ * Resolves the drivers named (all when name is NULL), reading vmlinux's
+ * BTF once for them. Process context.
+ */
+static void rxpath_rings_resolve(const char *name)
+{
+	struct rxpath_ring_driver *d;
+	struct rxpath_btf vm;
+	void *data;
+	ssize_t len;
+	int err;
+
+	len = rxpath_btf_read("vmlinux", &data);
+	err = len < 0 ? len : rxpath_btf_init(&vm, data, len, NULL);
+	mutex_lock(&rxpath_rings_lock);
+	rxpath_for_each_ring_driver(d) {
+		if (name && strcmp(name, d->name))
+			continue;
+		if (err)
+			rxpath_ring_fail(d, err, len < 0 ? "no /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF)" : "vmlinux's BTF does not parse");
+		else
+			rxpath_ring_resolve(d, &vm);
+	}
+	mutex_unlock(&rxpath_rings_lock);
+	/* The first pass, at load: softnet.c's struct check reads it too. */
+	if (!name)
+		rxpath_softnet_check_layout(err ? NULL : &vm,
+					    len < 0 ? "no /sys/kernel/btf/vmlinux" : "vmlinux's BTF does not parse");
+	if (!err)
+		rxpath_btf_free(&vm);
+	vfree(data);
+}
+
+static void rxpath_rings_put_vring_size(const struct rxpath_ring_driver *d)
+{
+	if (d->field[RXPATH_RF_NUM_FREE] && rxpath_vring_size) {
+		symbol_put(virtqueue_get_vring_size);
+		rxpath_vring_size = NULL;
+	}
+}
+
+struct rxpath_ring_work {
+	struct work_struct work;
+	char name[MODULE_NAME_LEN];
+};
+
+static struct workqueue_struct *rxpath_rings_wq;
+
+static void rxpath_rings_work(struct work_struct *work)
+{
+	struct rxpath_ring_work *w = container_of(work, struct rxpath_ring_work, work);
+
+	rxpath_rings_resolve(w->name);
+	kfree(w);
+}
+
+static struct rxpath_ring_driver *rxpath_ring_driver_named(const char *name)
+{
+	struct rxpath_ring_driver *d;
+
+	rxpath_for_each_ring_driver(d)
+		if (!strcmp(d->name, name))
+			return d;
+	return NULL;
+}
+
+static int rxpath_rings_module_event(struct notifier_block *nb,
+				     unsigned long state, void *data)
+{
+	struct module *mod = data;
+	struct rxpath_ring_driver *d = rxpath_ring_driver_named(mod->name);
+	struct rxpath_ring_work *w;
+
+	if (!d)
+		return NOTIFY_DONE;
+	if (state == MODULE_STATE_GOING) {
+		/* Its exit has run: none of its instances can poll any more. */
+		mutex_lock(&rxpath_rings_lock);
+		rxpath_ring_fail(d, -ENODEV, "not loaded");
+		rxpath_rings_put_vring_size(d);
+		mutex_unlock(&rxpath_rings_lock);
+	} else if (state == MODULE_STATE_LIVE) {
+		/* Its BTF file is there from COMING on; read it outside the loader. */
+		w = kzalloc(sizeof(*w), GFP_KERNEL);
+		if (!w)
+			return NOTIFY_DONE;
+		INIT_WORK(&w->work, rxpath_rings_work);
+		strscpy(w->name, mod->name, sizeof(w->name));
+		queue_work(rxpath_rings_wq, &w->work);
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block rxpath_rings_module_nb = {
+	.notifier_call = rxpath_rings_module_event,
+};
+
+
+/*
+ * Resolves the drivers loaded now, and from here on each one that goes
+ * live; forgets each one that goes.
+ */
+int rxpath_rings_resolve_init(void)
+{
+	struct rxpath_ring_driver *d;
+	int err;
+
+	rxpath_for_each_ring_driver(d)
+		rxpath_ring_fail(d, -ENODEV, "not loaded");
+	rxpath_rings_wq = alloc_ordered_workqueue("rxpath_rings", 0);
+	if (!rxpath_rings_wq)
+		return -ENOMEM;
+	err = register_module_notifier(&rxpath_rings_module_nb);
+	if (err) {
+		destroy_workqueue(rxpath_rings_wq);
+		return err;
+	}
+	rxpath_rings_resolve(NULL);
+	return 0;
+}
+
+void rxpath_rings_resolve_exit(void)
+{
+	struct rxpath_ring_driver *d;
+
+	unregister_module_notifier(&rxpath_rings_module_nb);
+	/* Runs what is queued, and frees it. */
+	destroy_workqueue(rxpath_rings_wq);
+	/* The probes, still attached, read no ring from here on. */
+	mutex_lock(&rxpath_rings_lock);
+	rxpath_for_each_ring_driver(d)
+		rxpath_ring_fail(d, -ENODEV, "not loaded");
+	mutex_unlock(&rxpath_rings_lock);
+	synchronize_rcu();
+	rxpath_for_each_ring_driver(d)
+		rxpath_rings_put_vring_size(d);
+}
+
+/* ---- status ------------------------------------------------------------ */
+
+static void rxpath_ring_show_member(struct seq_file *m, const char *driver,
+				    const char *st, const char *path,
+				    const struct rxpath_btf_member *bm)
+{
+	seq_printf(m, "ring_member %s %s.%s %u %u\n", driver, st, path,
+		   bm->offset, bm->size);
+}
+
+void rxpath_rings_show_status(struct seq_file *m)
+{
+	const struct rxpath_ring_driver *d;
+	unsigned int r;
+
+	mutex_lock(&rxpath_rings_lock);
+	rxpath_for_each_ring_driver(d) {
+		if (d->err == -ENODEV) {
+			seq_printf(m, "ring_driver %s not loaded\n", d->name);
+			continue;
+		}
+		if (d->err) {
+			seq_printf(m, "ring_driver %s failed: %pe %s\n", d->name,
+				   ERR_PTR(d->err), d->why);
+			continue;
+		}
+		seq_printf(m, "ring_driver %s resolved: poll %s", d->name, d->poll[0]);
+		for (r = 1; r < RXPATH_RING_POLLS && d->poll[r]; r++)
+			seq_printf(m, " or %s", d->poll[r]);
+		seq_printf(m, ", ring struct %s%s, drops ", d->ring_type,
+			   d->ring_embedded ? " (embedded)" : "");
+		if (!d->done.kind)
+			seq_puts(m, "- (no full-ring test)\n");
+		else if (d->drops == RXPATH_DROPS_QUEUE)
+			seq_printf(m, "per queue: %s (%s.%s[queue].%s)\n",
+				   d->qdrops.name, d->qdev_type, d->qdrops.queues,
+				   d->qdrops.counter);
+		else
+			seq_puts(m, "rx_missed_errors+rx_fifo_errors+rx_over_errors\n");
+		rxpath_ring_show_member(m, d->name, d->container, d->napi, &d->napi_m);
+		rxpath_ring_show_member(m, d->name, d->container, d->ring, &d->ring_m);
+		if (d->done.wide)
+			rxpath_ring_show_member(m, d->name, d->container,
+						d->done.wide, &d->wide_m);
+		for (r = 0; r < RXPATH_RF_NR; r++)
+			if (rxpath_ring_path(d, r))
+				rxpath_ring_show_member(m, d->name,
+							d->field[r] ? d->ring_type : d->container,
+							rxpath_ring_path(d, r), &d->field_m[r]);
+		if (d->drops == RXPATH_DROPS_QUEUE) {
+			rxpath_ring_show_member(m, d->name, d->container,
+						d->qdrops.dev, &d->qdev_m);
+			rxpath_ring_show_member(m, d->name, d->qdev_type,
+						d->qdrops.queues, &d->qarray_m);
+			rxpath_ring_show_member(m, d->name, d->qtype,
+						d->qdrops.counter, &d->qcount_m);
+		}
+	}
+	mutex_unlock(&rxpath_rings_lock);
+}

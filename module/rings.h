@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The RX ring files' own declarations: a driver's row (ring_drivers.c),
+ * what resolving it from BTF fills in (ring_resolve.c, process context,
+ * under rxpath_rings_lock), and the reads the probes make of what it
+ * describes (ring_poll.c, probe context; rings.c's worker).
+ */
+#ifndef _RXPATH_RINGS_H
+#define _RXPATH_RINGS_H
+
+#include <linux/mutex.h>
+#include <linux/uaccess.h>
+#include <linux/virtio.h>
+#include "btf.h"
+
+/* The ring members rxpath reads, by role. */
+enum {
+	RXPATH_RF_COUNT,
+	RXPATH_RF_NTU,
+	RXPATH_RF_NTC,
+	RXPATH_RF_DESC,
+	RXPATH_RF_NEXT,		/* the next ring of the same vector */
+	RXPATH_RF_NUM_FREE,	/* virtio: free descriptors */
+	RXPATH_RF_SIZE,		/* the descriptor area's size, bytes */
+	RXPATH_RF_QUEUE,	/* the queue's index */
+	RXPATH_RF_CQ,		/* completion ring: its descriptors */
+	RXPATH_RF_CQ_SIZE,	/* its size, in descriptors */
+	RXPATH_RF_CQ_NEXT,	/* the next completion the driver reads */
+	RXPATH_RF_CQ_GEN,	/* the generation a new completion carries */
+	RXPATH_RF_NR,
+};
+
+/*
+ * How rxpath tells a descriptor the NIC has written back. RXPATH_DONE_BITS:
+ * in the RX ring, the bits mask of the byte (width 1) or little-endian u16
+ * (width 2) at offset are not all clear. RXPATH_DONE_GEN: in a completion
+ * ring (the RXPATH_RF_CQ members), the bit mask of the byte at offset
+ * equals the ring's generation, which flips each time the ring wraps.
+ * RXPATH_DONE_NONE: rxpath does not tell.
+ */
+enum { RXPATH_DONE_NONE, RXPATH_DONE_BITS, RXPATH_DONE_GEN };
+
+struct rxpath_ring_done {
+	u8 kind;
+	u8 offset;
+	u8 width;
+	u16 mask;
+	u8 size;		/* the descriptor's size, bytes */
+	const char *wide;	/* container member: non-zero, twice size */
+};
+
+/*
+ * The device's counter of frames dropped for want of an RX descriptor.
+ * RXPATH_DROPS_MISSED: missed + fifo + over errors from dev_get_stats()
+ * (the Intel drivers' MPC and RNBC), one per device. RXPATH_DROPS_QUEUE:
+ * a per-queue u64 in memory the device writes and the driver's
+ * dev_get_stats() refreshes (vmxnet3's "pkts rx OOB", from
+ * VMXNET3_CMD_GET_STATS): from the container through the pointer
+ * qdrops.dev to the device's struct, through its pointer qdrops.queues to
+ * an array of per-queue structs, member qdrops.counter of the queue's.
+ */
+enum { RXPATH_DROPS_MISSED, RXPATH_DROPS_QUEUE };
+
+struct rxpath_ring_qdrops {
+	const char *dev;
+	const char *queues;
+	const char *counter;
+	const char *name;	/* as ethtool -S shows it */
+};
+
+#define RXPATH_RING_POLLS	2
+
+struct rxpath_ring_driver {
+	const char *name;	/* driver, module and BTF file name */
+	const char *poll[RXPATH_RING_POLLS];	/* its NAPI poll functions */
+	const char *container;	/* the struct that holds the napi_struct */
+	const char *napi;	/* member path of that napi_struct */
+	/*
+	 * Member path of the RX ring: a pointer to it, the ring struct
+	 * itself, or an array of them (the first is the one read).
+	 */
+	const char *ring;
+	const char *field[RXPATH_RF_NR];	/* ring members, NULL: unused */
+	const char *cfield[RXPATH_RF_NR];	/* container members */
+	struct rxpath_ring_done done;
+	unsigned int drops;	/* RXPATH_DROPS_* */
+	struct rxpath_ring_qdrops qdrops;
+	/*
+	 * next_to_clean is the descriptor last cleaned, which the driver
+	 * re-arms only after the next one (vmxnet3's next2comp): the NIC
+	 * holds one descriptor fewer than the unused count says.
+	 */
+	bool ntc_cleaned;
+
+	/* Resolved, under rxpath_rings_lock; ready publishes them. */
+	bool ready;
+	bool ring_embedded;
+	unsigned long poll_addr[RXPATH_RING_POLLS];	/* learnt at the first poll seen */
+	int err;		/* 0: resolved; -ENODEV: not loaded */
+	const char *why;
+	char ring_type[RXPATH_BTF_NAME_MAX];	/* the ring struct's name */
+	struct rxpath_btf_member napi_m, ring_m, wide_m;
+	struct rxpath_btf_member field_m[RXPATH_RF_NR];
+	/* RXPATH_DROPS_QUEUE: the three members, the per-queue struct's size */
+	struct rxpath_btf_member qdev_m, qarray_m, qcount_m;
+	char qdev_type[RXPATH_BTF_NAME_MAX], qtype[RXPATH_BTF_NAME_MAX];
+	u32 qsize;
+};
+
+extern struct rxpath_ring_driver rxpath_ring_drivers[];
+extern const unsigned int rxpath_ring_ndrivers;
+
+#define rxpath_for_each_ring_driver(d) \
+	for ((d) = rxpath_ring_drivers; \
+	     (d) < rxpath_ring_drivers + rxpath_ring_ndrivers; (d)++)
+
+/* ring_resolve.c */
+extern struct mutex rxpath_rings_lock;
+extern unsigned int rxpath_rings_gen;
+extern typeof(&virtqueue_get_vring_size) rxpath_vring_size;
+int rxpath_ring_fail(struct rxpath_ring_driver *d, int err, const char *why);
+int rxpath_rings_resolve_init(void);
+void rxpath_rings_resolve_exit(void);
+
+/* The member of role r: in the ring, or in the container; NULL: unused. */
+static inline const char *rxpath_ring_path(const struct rxpath_ring_driver *d,
+					   unsigned int r)
+{
+	return d->field[r] ?: d->cfield[r];
+}
+
+/* An integer or pointer member of a struct that may be changing under us. */
+static inline bool rxpath_ring_get(const void *base,
+				   const struct rxpath_btf_member *m, u64 *val)
+{
+	const void *src = base + m->offset;
+	u32 v32;
+	u16 v16;
+	u8 v8;
+
+	switch (m->size) {
+	case 1:
+		if (copy_from_kernel_nofault(&v8, src, 1))
+			return false;
+		*val = v8;
+		return true;
+	case 2:
+		if (copy_from_kernel_nofault(&v16, src, 2))
+			return false;
+		*val = v16;
+		return true;
+	case 4:
+		if (copy_from_kernel_nofault(&v32, src, 4))
+			return false;
+		*val = v32;
+		return true;
+	case 8:
+		return !copy_from_kernel_nofault(val, src, 8);
+	}
+	return false;
+}
+
+static inline const void *rxpath_ring_get_ptr(const void *base,
+					      const struct rxpath_btf_member *m)
+{
+	u64 v;
+
+	return rxpath_ring_get(base, m, &v) ? (const void *)(unsigned long)v : NULL;
+}
+
+/* Member r, read from the container or the ring, as the row places it. */
+static inline bool rxpath_ring_field(const struct rxpath_ring_driver *d,
+				     unsigned int r, const void *container,
+				     const void *ring, u64 *val)
+{
+	return rxpath_ring_get(d->field[r] ? ring : container, &d->field_m[r], val);
+}
+
+#endif /* _RXPATH_RINGS_H */
