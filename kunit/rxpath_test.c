@@ -15,6 +15,7 @@
 #include "../module/rxpath.h"
 #include "../module/compat.h"
 #include "../module/btf.h"
+#include "../module/rings.h"
 
 /* ---- rxpath_hist: log2 bucketing and peaks ----------------------------- */
 
@@ -948,6 +949,99 @@ static void rxpath_ring_missed_sequences(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rxpath_ring_missed_step(&m, U64_MAX, 16), 1ULL);
 }
 
+/* A row reading a ring of u32 members at byte 4 * role, by hand. */
+static void rxpath_test_ring_row(struct rxpath_ring_driver *d,
+				 const unsigned int *roles, unsigned int n,
+				 unsigned int size)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		d->field[roles[i]] = "m";
+		d->field_m[roles[i]] = (struct rxpath_btf_member){
+			.offset = 4 * roles[i], .size = size,
+			.kind = RXPATH_BTF_INT,
+		};
+	}
+}
+
+static void rxpath_ring_indices_wrapped(struct kunit *test)
+{
+	static const unsigned int roles[] = { RXPATH_RF_COUNT, RXPATH_RF_NTU, RXPATH_RF_NTC };
+	struct rxpath_ring_driver *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	u32 ring[RXPATH_RF_NR] = {}, count, ntu, ntc, unused, armed;
+
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	rxpath_test_ring_row(d, roles, ARRAY_SIZE(roles), 4);
+	ring[RXPATH_RF_COUNT] = 256;
+	ring[RXPATH_RF_NTU] = 10;
+	ring[RXPATH_RF_NTC] = 11;
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_EXPECT_EQ(test, count, 256U);
+	KUNIT_EXPECT_EQ(test, unused, 0U);
+	KUNIT_EXPECT_EQ(test, armed, 255U);
+	/* Past count: caught mid-resize. */
+	ring[RXPATH_RF_NTC] = 256;
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+}
+
+static void rxpath_ring_indices_free_running(struct kunit *test)
+{
+	static const unsigned int roles[] = { RXPATH_RF_MASK, RXPATH_RF_NTU, RXPATH_RF_NTC };
+	struct rxpath_ring_driver *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	u32 ring[RXPATH_RF_NR] = {}, count, ntu, ntc, unused, armed;
+
+	/* gve's GQI: fill_cnt and cnt over mask + 1 slots, none kept empty. */
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	d->index = RXPATH_IDX_FREE;
+	rxpath_test_ring_row(d, roles, ARRAY_SIZE(roles), 4);
+	ring[RXPATH_RF_MASK] = 1023;
+	ring[RXPATH_RF_NTU] = 5000;
+	ring[RXPATH_RF_NTC] = 5000 - 1024;
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_EXPECT_EQ(test, count, 1024U);
+	KUNIT_EXPECT_EQ(test, ntu, 5000U % 1024);
+	KUNIT_EXPECT_EQ(test, ntc, 5000U % 1024);
+	KUNIT_EXPECT_EQ(test, unused, 0U);
+	KUNIT_EXPECT_EQ(test, armed, 1024U);
+	/* Across the counters' wrap. */
+	ring[RXPATH_RF_NTU] = 5;
+	ring[RXPATH_RF_NTC] = U32_MAX - 4;
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_EXPECT_EQ(test, armed, 10U);
+	KUNIT_EXPECT_EQ(test, unused, 1014U);
+	KUNIT_EXPECT_EQ(test, ntc, (U32_MAX - 4) % 1024);
+	/* More posted than the ring holds: not a ring at rest. */
+	ring[RXPATH_RF_NTC] = 5 - 1025;
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	/* With one slot kept empty, 1024 posted are too many too. */
+	d->reserved = 1;
+	ring[RXPATH_RF_NTC] = 5 - 1024;
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+}
+
+static void rxpath_ring_indices_posted(struct kunit *test)
+{
+	static const unsigned int roles[] = { RXPATH_RF_COUNT, RXPATH_RF_NTU, RXPATH_RF_POSTED };
+	struct rxpath_ring_driver *d = kunit_kzalloc(test, sizeof(*d), GFP_KERNEL);
+	u32 ring[RXPATH_RF_NR] = {}, count, ntu, ntc, unused, armed;
+
+	/* A u16 producer that runs free, and the count posted. */
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	d->index = RXPATH_IDX_FREE;
+	rxpath_test_ring_row(d, roles, ARRAY_SIZE(roles), 2);
+	((u16 *)ring)[2 * RXPATH_RF_COUNT] = 64;
+	((u16 *)ring)[2 * RXPATH_RF_NTU] = 3;
+	((u16 *)ring)[2 * RXPATH_RF_POSTED] = 60;
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_EXPECT_EQ(test, count, 64U);
+	KUNIT_EXPECT_EQ(test, ntu, 3U);
+	/* 3 - 60 at the u16's width, modulo 64. */
+	KUNIT_EXPECT_EQ(test, ntc, (u32)((3 - 60) & U16_MAX) % 64);
+	KUNIT_EXPECT_EQ(test, unused, 4U);
+	KUNIT_EXPECT_EQ(test, armed, 60U);
+}
+
 static void rxpath_ring_start_pending_full(struct kunit *test)
 {
 	/* Pending after the poll plus its work, capped at the capacity. */
@@ -966,7 +1060,7 @@ static void rxpath_ring_merge_cpus(struct kunit *test)
 	/* CPU a saw ring 0 first; CPU b later, and ring 1 only there. */
 	a.ring[0] = (struct rxpath_ring_state){ .stamp = 100, .count = 256, .ntu = 9, .ntc = 10,
 		.unused = 0, .pending = 7, .min_unused = 0, .max_pending = 200, .polls = 5,
-		.full_polls = 2, .full_events = 1, .full = true };
+		.full_polls = 2, .full_events = 1 };
 	b.ring[0] = (struct rxpath_ring_state){ .stamp = 200, .count = 256, .ntu = 20, .ntc = 30,
 		.unused = 9, .pending = 0, .min_unused = 3, .max_pending = 100, .polls = 7,
 		.full_polls = 1, .full_events = 4 };
@@ -979,7 +1073,6 @@ static void rxpath_ring_merge_cpus(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, a.ring[0].stamp, 200ULL);
 	KUNIT_EXPECT_EQ(test, a.ring[0].ntc, 30U);
 	KUNIT_EXPECT_EQ(test, a.ring[0].pending, 0U);
-	KUNIT_EXPECT_FALSE(test, a.ring[0].full);
 	KUNIT_EXPECT_EQ(test, a.ring[0].polls, 12ULL);
 	KUNIT_EXPECT_EQ(test, a.ring[0].full_polls, 3ULL);
 	KUNIT_EXPECT_EQ(test, a.ring[0].full_events, 5ULL);
@@ -999,6 +1092,9 @@ static void rxpath_ring_merge_cpus(struct kunit *test)
 
 static struct kunit_case rxpath_ring_cases[] = {
 	KUNIT_CASE(rxpath_ring_start_pending_full),
+	KUNIT_CASE(rxpath_ring_indices_wrapped),
+	KUNIT_CASE(rxpath_ring_indices_free_running),
+	KUNIT_CASE(rxpath_ring_indices_posted),
 	KUNIT_CASE(rxpath_ring_merge_cpus),
 	KUNIT_CASE(rxpath_ring_indices_ok_bounds),
 	KUNIT_CASE(rxpath_ring_unused_wrap),

@@ -75,6 +75,62 @@ struct rxpath_ring_driver rxpath_ring_drivers[] = {
 	  RXPATH_DONE_VMXNET3, RXPATH_DROPS_QUEUE,
 	  { "adapter", "rqd_start", "stats.pktsRxOutOfBuf", "pkts rx OOB" },
 	  true },
+	/*
+	 * ena: one RX ring per IO NAPI (ena_xdp_io_poll's have none), the
+	 * free count ena_com_free_q_entries's, the Intel formula. Its
+	 * completion queue's phase bit is not read: no pending.
+	 */
+	{ "ena", { "ena_io_poll" }, "ena_napi", "napi", "rx_ring",
+	  RXPATH_RING_FIELDS("ring_size", "next_to_use", "next_to_clean", NULL,
+			     NULL, "qid", NULL) },
+	/*
+	 * gve, GQI queue format: fill_cnt and cnt run free over mask + 1
+	 * slots, none kept empty (the free count mask + 1 - (fill_cnt -
+	 * cnt)). rx is NULL on the notify blocks of TX queues.
+	 */
+	{ "gve", { "gve_napi_poll" }, "gve_notify_block", "napi", "rx",
+	  { [RXPATH_RF_MASK] = "mask", [RXPATH_RF_NTU] = "fill_cnt",
+	    [RXPATH_RF_NTC] = "cnt", [RXPATH_RF_QUEUE] = "q_num" },
+	  .index = RXPATH_IDX_FREE },
+	/* gve, DQO: the buffer queue's tail and head, wrapped at mask + 1. */
+	{ "gve", { "gve_napi_poll_dqo" }, "gve_notify_block", "napi", "rx",
+	  { [RXPATH_RF_MASK] = "dqo.bufq.mask", [RXPATH_RF_NTU] = "dqo.bufq.tail",
+	    [RXPATH_RF_NTC] = "dqo.bufq.head", [RXPATH_RF_QUEUE] = "q_num" } },
+	/*
+	 * ixgbevf re-arms as ixgbe does (the written-back length zeroed);
+	 * it counts no drops of its own: the PF sees them.
+	 */
+	{ "ixgbevf", { "ixgbevf_poll" }, "ixgbevf_q_vector", "napi", "rx.ring",
+	  RXPATH_RING_INTEL("next", "queue_index", "size"), {}, RXPATH_DONE_ADV,
+	  RXPATH_DROPS_NONE },
+	/*
+	 * iavf: DD, bit 0 of byte 8 of its 32-byte descriptors, which it
+	 * clears when it re-arms them (iavf_alloc_rx_buffers); its rx_dropped
+	 * is the PF's count for the whole function, not this one's.
+	 */
+	{ "iavf", { "iavf_napi_poll" }, "iavf_q_vector", "napi", "rx.ring",
+	  RXPATH_RING_INTEL("next", "queue_index", "size"), {},
+	  { RXPATH_DONE_BITS, 8, 1, 0x01, 32 }, RXPATH_DROPS_NONE },
+	/*
+	 * mlx5_core: each channel's receive queue, embedded in it, is cyclic
+	 * (rq.wq_type MLX5_WQ_TYPE_CYCLIC, 1) or striding (2, ConnectX-5 on).
+	 * Neither keeps a consumer index: wqe_ctr counts the WQEs posted
+	 * ever, cur_sz those the NIC holds. The free count is
+	 * mlx5_wq_cyc_missing's sz - cur_sz, and mlx5_wq_ll_missing's
+	 * sz_m1 - cur_sz, one WQE kept. Their completion queue's owner bit
+	 * is not read: no pending.
+	 */
+	{ "mlx5_core", { "mlx5e_napi_poll" }, "mlx5e_channel", "napi", "rq",
+	  { [RXPATH_RF_COUNT] = "wqe.wq.sz", [RXPATH_RF_NTU] = "wqe.wq.wqe_ctr",
+	    [RXPATH_RF_POSTED] = "wqe.wq.cur_sz", [RXPATH_RF_QUEUE] = "ix",
+	    [RXPATH_RF_SELECT] = "wq_type" },
+	  .index = RXPATH_IDX_FREE, .select = 1 },
+	{ "mlx5_core", { "mlx5e_napi_poll" }, "mlx5e_channel", "napi", "rq",
+	  { [RXPATH_RF_MASK] = "mpwqe.wq.fbc.sz_m1",
+	    [RXPATH_RF_NTU] = "mpwqe.wq.wqe_ctr",
+	    [RXPATH_RF_POSTED] = "mpwqe.wq.cur_sz", [RXPATH_RF_QUEUE] = "ix",
+	    [RXPATH_RF_SELECT] = "wq_type" },
+	  .index = RXPATH_IDX_FREE, .reserved = 1, .select = 2 },
 };
 
 const unsigned int rxpath_ring_ndrivers = ARRAY_SIZE(rxpath_ring_drivers);

@@ -139,25 +139,76 @@ static void rxpath_ring_record(struct rxpath_ring_state *rs, u32 queue,
 		WRITE_ONCE(rs->min_unused, unused);
 }
 
+/*
+ * A ring's size and indices, the descriptors the driver could still give
+ * the NIC (unused) and those the NIC holds (armed); false for a ring
+ * caught mid-resize (any index may show then), to be read at the next
+ * poll.
+ */
+VISIBLE_IF_KUNIT bool rxpath_ring_indices(const struct rxpath_ring_driver *d,
+					  const void *ring, u32 *count, u32 *ntu,
+					  u32 *ntc, u32 *unused, u32 *armed)
+{
+	u64 c, p, q, posted;
+	u32 wrap;
+
+	if (d->field[RXPATH_RF_COUNT]) {
+		if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_COUNT], &c))
+			return false;
+	} else if (rxpath_ring_get(ring, &d->field_m[RXPATH_RF_MASK], &c)) {
+		c++;
+	} else {
+		return false;
+	}
+	if (!c || c > U16_MAX + 1 ||
+	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTU], &p))
+		return false;
+	if (d->index == RXPATH_IDX_WRAPPED) {
+		if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTC], &q) ||
+		    !rxpath_ring_indices_ok(c, p, q))
+			return false;
+		*count = c;
+		*ntu = p;
+		*ntc = q;
+		*unused = rxpath_ring_unused(c, p, q);
+		*armed = c - 1 - *unused;
+		return true;
+	}
+	/* Counters of 2 or 4 bytes, which wrap at their own width. */
+	wrap = d->field_m[RXPATH_RF_NTU].size == 2 ? U16_MAX : U32_MAX;
+	if (d->field[RXPATH_RF_POSTED]) {
+		if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_POSTED], &posted))
+			return false;
+	} else if (rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTC], &q)) {
+		posted = (p - q) & wrap;
+	} else {
+		return false;
+	}
+	if (posted + d->reserved > c)
+		return false;
+	*count = c;
+	*ntu = (u32)p % (u32)c;
+	*ntc = (u32)((p - posted) & wrap) % (u32)c;
+	*armed = posted;
+	*unused = c - d->reserved - posted;
+	return true;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_ring_indices);
+
 /* One ring after one poll of its NAPI that cleaned work of budget. */
 static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 			       struct rxpath_ring_state *rs, const void *container,
 			       const void *ring, unsigned int index, int work,
 			       int budget)
 {
-	u64 count, ntu, ntc, queue = index;
-	u32 unused, armed, pending = RXPATH_RING_UNKNOWN, start;
+	u32 count, ntu, ntc, unused, armed, pending = RXPATH_RING_UNKNOWN, start;
+	u64 queue = index;
 	bool full;
 
-	if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_COUNT], &count) ||
-	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTU], &ntu) ||
-	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTC], &ntc) ||
-	    count > U16_MAX + 1 || !rxpath_ring_indices_ok(count, ntu, ntc))
+	if (!rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed))
 		return;		/* caught mid-resize: next poll */
 	if (rxpath_ring_path(d, RXPATH_RF_QUEUE))
 		rxpath_ring_field(d, RXPATH_RF_QUEUE, container, ring, &queue);
-	unused = rxpath_ring_unused(count, ntu, ntc);
-	armed = count - 1 - unused;
 	if (d->ntc_cleaned && armed)
 		armed--;
 	/* A poll under its weight stopped at a descriptor not done. */
@@ -262,6 +313,27 @@ static noinline int rxpath_ring_driver_of(const struct napi_struct *napi)
 }
 
 /*
+ * The row, of d and the rows after it of the same driver, whose layout
+ * ring has now (mlx5's cyclic or striding receive queue); NULL if none.
+ */
+static const struct rxpath_ring_driver *
+rxpath_ring_selected(const struct rxpath_ring_driver *d, const void *ring)
+{
+	const struct rxpath_ring_driver *e;
+	u64 v;
+
+	for (e = d; e < rxpath_ring_drivers + rxpath_ring_ndrivers &&
+	     e->field[RXPATH_RF_SELECT] && !strcmp(e->name, d->name); e++) {
+		/* Pairs with the release in rxpath_ring_resolve_btf. */
+		if (smp_load_acquire(&e->ready) &&
+		    rxpath_ring_get(ring, &e->field_m[RXPATH_RF_SELECT], &v) &&
+		    v == e->select)
+			return e;
+	}
+	return NULL;
+}
+
+/*
  * After each poll of a NAPI instance (napi.c), in its slot on this CPU:
  * the first poll finds its driver, every poll of a resolved driver's
  * instance reads its RX rings.
@@ -290,6 +362,11 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 		ring = container + d->ring_m.offset;
 	else
 		ring = rxpath_ring_get_ptr(container, &d->ring_m);
+	if (ring && d->field[RXPATH_RF_SELECT]) {
+		d = rxpath_ring_selected(d, ring);
+		if (!d)
+			return;
+	}
 	if (ring && d->field[RXPATH_RF_NUM_FREE]) {
 		rxpath_ring_sample_vq(d, &r->ring[0], (struct virtqueue *)ring,
 				      work, budget);

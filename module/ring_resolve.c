@@ -28,7 +28,7 @@ unsigned int rxpath_rings_gen = 1;
 
 /*
  * What a member must be: a pointer, or an integer of 2 or 4 bytes (a queue
- * index or a generation may be 1).
+ * index, a generation or a selector may be 1).
  */
 static bool rxpath_ring_member_ok(unsigned int role,
 				  const struct rxpath_btf_member *m)
@@ -39,7 +39,8 @@ static bool rxpath_ring_member_ok(unsigned int role,
 	return m->kind == RXPATH_BTF_INT &&
 	       (m->size == 2 || m->size == 4 ||
 		(m->size == 1 &&
-		 (role == RXPATH_RF_QUEUE || role == RXPATH_RF_CQ_GEN)));
+		 (role == RXPATH_RF_QUEUE || role == RXPATH_RF_CQ_GEN ||
+		  role == RXPATH_RF_SELECT)));
 }
 
 int rxpath_ring_fail(struct rxpath_ring_driver *d, int err,
@@ -254,30 +255,35 @@ static void rxpath_rings_work(struct work_struct *work)
 	kfree(w);
 }
 
-static struct rxpath_ring_driver *rxpath_ring_driver_named(const char *name)
+/* Whether some row is module name's (a driver may have several). */
+static bool rxpath_ring_driver_named(const char *name)
 {
 	struct rxpath_ring_driver *d;
 
 	rxpath_for_each_ring_driver(d)
 		if (!strcmp(d->name, name))
-			return d;
-	return NULL;
+			return true;
+	return false;
 }
 
 static int rxpath_rings_module_event(struct notifier_block *nb,
 				     unsigned long state, void *data)
 {
 	struct module *mod = data;
-	struct rxpath_ring_driver *d = rxpath_ring_driver_named(mod->name);
+	struct rxpath_ring_driver *d;
 	struct rxpath_ring_work *w;
 
-	if (!d)
+	if (!rxpath_ring_driver_named(mod->name))
 		return NOTIFY_DONE;
 	if (state == MODULE_STATE_GOING) {
 		/* Its exit has run: none of its instances can poll any more. */
 		mutex_lock(&rxpath_rings_lock);
-		rxpath_ring_fail(d, -ENODEV, "not loaded");
-		rxpath_rings_put_vring_size(d);
+		rxpath_for_each_ring_driver(d) {
+			if (strcmp(d->name, mod->name))
+				continue;
+			rxpath_ring_fail(d, -ENODEV, "not loaded");
+			rxpath_rings_put_vring_size(d);
+		}
 		mutex_unlock(&rxpath_rings_lock);
 	} else if (state == MODULE_STATE_LIVE) {
 		/* Its BTF file is there from COMING on; read it outside the loader. */
@@ -369,6 +375,8 @@ void rxpath_rings_show_status(struct seq_file *m)
 			   d->ring_embedded ? " (embedded)" : "");
 		if (!d->done.kind)
 			seq_puts(m, "- (no full-ring test)\n");
+		else if (d->drops == RXPATH_DROPS_NONE)
+			seq_puts(m, "- (the driver counts none)\n");
 		else if (d->drops == RXPATH_DROPS_QUEUE)
 			seq_printf(m, "per queue: %s (%s.%s[queue].%s)\n",
 				   d->qdrops.name, d->qdev_type, d->qdrops.queues,

@@ -47,7 +47,8 @@ bool rxpath_rings_drops(int driver, const struct napi_struct *napi,
 		return false;
 	d = &rxpath_ring_drivers[driver];
 	/* Pairs with the release in rxpath_ring_resolve_btf. */
-	if (!smp_load_acquire(&d->ready) || !d->done.kind)
+	if (!smp_load_acquire(&d->ready) || !d->done.kind ||
+	    d->drops == RXPATH_DROPS_NONE)
 		return false;
 	if (d->drops == RXPATH_DROPS_MISSED) {
 		*drops = st->rx_missed_errors + st->rx_fifo_errors + st->rx_over_errors;

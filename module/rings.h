@@ -27,6 +27,9 @@ enum {
 	RXPATH_RF_CQ_SIZE,	/* its size, in descriptors */
 	RXPATH_RF_CQ_NEXT,	/* the next completion the driver reads */
 	RXPATH_RF_CQ_GEN,	/* the generation a new completion carries */
+	RXPATH_RF_MASK,		/* count - 1, where the ring has no count */
+	RXPATH_RF_POSTED,	/* descriptors the NIC holds, where no ntc is kept */
+	RXPATH_RF_SELECT,	/* which of a driver's rows a ring is (a u8) */
 	RXPATH_RF_NR,
 };
 
@@ -59,7 +62,7 @@ struct rxpath_ring_done {
  * qdrops.dev to the device's struct, through its pointer qdrops.queues to
  * an array of per-queue structs, member qdrops.counter of the queue's.
  */
-enum { RXPATH_DROPS_MISSED, RXPATH_DROPS_QUEUE };
+enum { RXPATH_DROPS_MISSED, RXPATH_DROPS_QUEUE, RXPATH_DROPS_NONE };
 
 struct rxpath_ring_qdrops {
 	const char *dev;
@@ -69,6 +72,16 @@ struct rxpath_ring_qdrops {
 };
 
 #define RXPATH_RING_POLLS	2
+
+/*
+ * How a ring's indices count. RXPATH_IDX_WRAPPED: next_to_use and
+ * next_to_clean run from 0 to count - 1, one slot always empty (the Intel
+ * drivers). RXPATH_IDX_FREE: they are counters that run free and wrap at
+ * their own width, the ring's slot their value modulo count; reserved
+ * slots are never given to the NIC (gve's fill_cnt and cnt); with a
+ * POSTED member next_to_clean is not kept, but next_to_use less posted.
+ */
+enum { RXPATH_IDX_WRAPPED, RXPATH_IDX_FREE };
 
 struct rxpath_ring_driver {
 	const char *name;	/* driver, module and BTF file name */
@@ -91,6 +104,15 @@ struct rxpath_ring_driver {
 	 * holds one descriptor fewer than the unused count says.
 	 */
 	bool ntc_cleaned;
+	u8 index;		/* RXPATH_IDX_* */
+	u8 reserved;		/* RXPATH_IDX_FREE: slots never given to the NIC */
+	/*
+	 * A driver whose rings take one of several layouts has a row for
+	 * each, one after the other, with the same poll functions, container
+	 * and ring: each ring is read by the row whose select is its
+	 * RXPATH_RF_SELECT member's value.
+	 */
+	u8 select;
 
 	/* Resolved, under rxpath_rings_lock; ready publishes them. */
 	bool ready;
@@ -121,6 +143,12 @@ extern typeof(&virtqueue_get_vring_size) rxpath_vring_size;
 int rxpath_ring_fail(struct rxpath_ring_driver *d, int err, const char *why);
 int rxpath_rings_resolve_init(void);
 void rxpath_rings_resolve_exit(void);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* ring_poll.c, visible to rxpath_test.ko */
+bool rxpath_ring_indices(const struct rxpath_ring_driver *d, const void *ring,
+			 u32 *count, u32 *ntu, u32 *ntc, u32 *unused, u32 *armed);
+#endif
 
 /* The member of role r: in the ring, or in the container; NULL: unused. */
 static inline const char *rxpath_ring_path(const struct rxpath_ring_driver *d,

@@ -133,7 +133,7 @@ initramfs_build() {
 }
 
 # The drivers whose RX rings rxpath resolves (module/ring_drivers.c).
-ring_drivers="e1000e e1000 igb igc ixgbe i40e ice virtio_net vmxnet3"
+ring_drivers="e1000e e1000 igb igc ixgbe i40e ice virtio_net vmxnet3 ena gve ixgbevf iavf mlx5_core"
 
 mkdir -p "$work/userspace"
 make -s -C "$RXPATH_TOP/userspace" STATIC=1 O="$work/userspace" \

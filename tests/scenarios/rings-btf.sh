@@ -4,8 +4,9 @@
 # driver's own BTF, when it loads, and forgets it when it goes. The other
 # drivers are loaded without their hardware, just for this.
 
-# The drivers of module/ring_drivers.c.
-NDRIVERS=9
+# The rows of module/ring_drivers.c (gve and mlx5_core have two each: GQI
+# and DQO, cyclic and striding).
+NDRIVERS=16
 check "insmod" insmod $KO
 grep '^ring_' $RX/status
 if [ ! -e /sys/kernel/btf/vmlinux ]; then
@@ -46,7 +47,7 @@ while [ $i -lt 50 ] && grep -q '^ring_driver .* not loaded$' $RX/status; do
 	sleep 0.2; i=$((i + 1))
 done
 grep '^ring_' $RX/status
-for d in e1000 igb igc ixgbe i40e ice virtio_net vmxnet3; do
+for d in e1000 igb igc ixgbe i40e ice virtio_net vmxnet3 ena gve ixgbevf iavf mlx5_core; do
 	check "$d loaded after rxpath is resolved" grep -q "^ring_driver $d resolved: " $RX/status
 done
 check_eq "every driver resolved" "$(grep -c '^ring_driver .* resolved: ' $RX/status)" $NDRIVERS
@@ -54,6 +55,19 @@ check "vmxnet3's ring is the first of an array in its queue, its drops the queue
 	grep -q '^ring_driver vmxnet3 resolved: poll vmxnet3_poll_rx_only or vmxnet3_poll, ring struct vmxnet3_cmd_ring (embedded), drops per queue: pkts rx OOB (vmxnet3_adapter.rqd_start\[queue\].stats.pktsRxOutOfBuf)$' $RX/status
 check "i40e and ice have no full-ring test" \
 	[ "$(grep -cE '^ring_driver (i40e|ice) resolved: .*, drops - \(no full-ring test\)$' $RX/status)" -eq 2 ]
+check "gve's two queue formats are resolved, GQI's counters running free" \
+	[ "$(grep -cE '^ring_driver gve resolved: poll gve_napi_poll(_dqo)?, ring struct gve_rx_ring, drops - \(no full-ring test\)$' $RX/status)" -eq 2 ]
+for f in gve_rx_ring.mask gve_rx_ring.fill_cnt gve_rx_ring.cnt gve_rx_ring.dqo.bufq.mask \
+	gve_rx_ring.dqo.bufq.tail gve_rx_ring.dqo.bufq.head ena_ring.ring_size ixgbevf_ring.next iavf_ring.desc; do
+	check "${f%%_*}'s $f is resolved" grep -q "^ring_member [a-z0-9]* $f [0-9]* [248]$" $RX/status
+done
+check "mlx5_core's cyclic and striding receive queues are resolved, in its channel" \
+	[ "$(grep -cE '^ring_driver mlx5_core resolved: poll mlx5e_napi_poll, ring struct mlx5e_rq \(embedded\), ' $RX/status)" -eq 2 ]
+for f in mlx5e_rq.wq_type mlx5e_rq.wqe.wq.sz mlx5e_rq.wqe.wq.cur_sz mlx5e_rq.mpwqe.wq.fbc.sz_m1 mlx5e_rq.mpwqe.wq.cur_sz; do
+	check "mlx5_core's $f is resolved" grep -q "^ring_member mlx5_core $f [0-9]* [124]$" $RX/status
+done
+check "ixgbevf and iavf have a full-ring test but count no drops" \
+	[ "$(grep -cE '^ring_driver (ixgbevf|iavf) resolved: .*, drops - \(the driver counts none\)$' $RX/status)" -eq 2 ]
 for f in vmxnet3_rx_queue.qid vmxnet3_rx_queue.comp_ring.base vmxnet3_rx_queue.comp_ring.next2proc \
 	vmxnet3_rx_queue.comp_ring.gen vmxnet3_cmd_ring.next2fill vmxnet3_cmd_ring.next2comp vmxnet3_cmd_ring.size \
 	vmxnet3_rx_queue.adapter vmxnet3_adapter.rqd_start Vmxnet3_RxQueueDesc.stats.pktsRxOutOfBuf; do
