@@ -8,13 +8,14 @@
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
 #   RXPATH_KERNELS   kernels to boot (default: "trixie debug bookworm sid
-#                    bullseye": the current kernels of Debian 13, Debian 12,
-#                    sid and Debian 11 with their security updates, each
-#                    with rxpath built by its suite's DKMS and compiler in
-#                    a chroot, and the debug kernel built from trixie's
-#                    6.12 source with KUnit, KASAN, lockdep and kmemleak;
-#                    make check-matrix adds debug-6.1, the same from
-#                    bookworm's 6.1 source)
+#                    bullseye trixie-cloud": the current kernels of Debian
+#                    13, Debian 12, sid and Debian 11 with their security
+#                    updates, each with rxpath built by its suite's DKMS
+#                    and compiler in a chroot, the debug kernel built from
+#                    trixie's 6.12 source with KUnit, KASAN, lockdep and
+#                    kmemleak, and Debian 13's cloud flavour; make
+#                    check-matrix adds debug-6.1, the same from bookworm's
+#                    6.1 source, and the cloud flavour of Debian 12 and sid)
 #   RXPATH_FULL_KERNELS  kernels that run every scenario (default: "trixie
 #                    debug"); the others run the core set. make check-matrix
 #                    sets it to "all".
@@ -22,6 +23,9 @@
 #                    between kernels: softnet_stat, drops and the flow
 #                    limit, budget cycles, BTF, the device, backlog threads,
 #                    a probe that cannot attach)
+#   RXPATH_CLOUD_SCENARIOS  what the cloud flavour runs (default: the NIC
+#                    drivers it builds for clouds, resolved from their BTF,
+#                    and vmxnet3's full ring)
 #   RXPATH_SCENARIOS scenarios to run on every kernel (default: all in
 #                    tests/scenarios/ on the full kernels, the core set on
 #                    the others)
@@ -34,15 +38,18 @@ set -uo pipefail
 
 full_kernels=${RXPATH_FULL_KERNELS:-trixie debug}
 if [ "$full_kernels" = all ]; then
-	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye debug-6.1}
+	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye trixie-cloud debug-6.1 bookworm-cloud sid-cloud}
 else
-	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye}
+	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye trixie-cloud}
 fi
 core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf rings-vmxnet3 events backlog-threads probe-fail}
 all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
+cloud=${RXPATH_CLOUD_SCENARIOS:-rings-btf rings-vmxnet3}
 scenarios_for() {
 	if [ -n "${RXPATH_SCENARIOS:-}" ]; then
 		echo "$RXPATH_SCENARIOS"
+	elif case $1 in *-cloud) true ;; *) false ;; esac; then
+		echo "$cloud"
 	elif [ "$full_kernels" = all ] || case " $full_kernels " in *" $1 "*) true ;; *) false ;; esac; then
 		echo "$all"
 	else
@@ -70,10 +77,11 @@ done
 for k in $kernels; do
 	# DKMS is for the distribution's kernels (the debug kernels are ours):
 	# the package is installed in the suite's chroot, and the scenarios
-	# boot the module DKMS built there.
+	# boot the module DKMS built there. The chroot's DKMS builds for the
+	# cloud flavour's headers too; its boots build their own.
 	prebuilt=
 	case $k in
-	debug|debug-*) ;;
+	debug|debug-*|*-cloud) ;;
 	*)
 		rm -f "$RXPATH_OUT/dkms/$k/rxpath.ko"
 		run "$RXPATH_TOP/tests/dkms.sh" -k "$k"

@@ -140,6 +140,16 @@ if [ -n "$ko" ] && [ "$(in_root modinfo -F version "$ko")" = "$version" ] &&
 else
 	not_ok "DKMS built and installed rxpath.ko $version for $KREL (found '${ko:-none}'; dkms status: $(dkms_lines | tr '\n' ' '))" "$step"
 fi
+# The cloud flavour's kernel, whose headers the chroot has too: DKMS builds
+# for every kernel with headers (tests/vm.sh boots it, built by its own).
+cloud=$(in_root sh -c "ls -d /usr/src/linux-headers-${KREL%-amd64}-cloud-amd64 2>/dev/null" | sed 's|.*/linux-headers-||')
+if [ -n "$cloud" ]; then
+	if dkms_lines | grep -qE "^rxpath[/,] ?$(ere "$version"), $(ere "$cloud"), [^:]*: installed"; then
+		ok "DKMS built and installed it for the cloud flavour's $cloud too"
+	else
+		not_ok "DKMS built and installed it for the cloud flavour's $cloud too (dkms status: $(dkms_lines | tr '\n' ' '))" "$step"
+	fi
+fi
 # The module the scenarios boot: the one DKMS installed, uncompressed.
 dest=$RXPATH_OUT/dkms/$kernel
 rm -rf "$dest" && mkdir -p "$dest"

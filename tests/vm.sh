@@ -19,7 +19,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib/common.sh"
 
 kernel=${RXPATH_KERNEL:-bookworm}
-nic=${RXPATH_NIC:-e1000e}
+nic=${RXPATH_NIC:-}
 while getopts k:n: opt; do
 	case $opt in
 	k) kernel=$OPTARG ;;
@@ -32,6 +32,11 @@ shift $((OPTIND - 1))
 
 need_host_tools
 kernel_fetch "$kernel"
+# The cloud flavour builds no e1000e: its guests boot on virtio-net.
+case $KREL in
+*-cloud-amd64) nic=${nic:-virtio-net-pci} ;;
+*) nic=${nic:-e1000e} ;;
+esac
 work=$RXPATH_OUT/$KREL
 mkdir -p "$work"
 module_build "$work" || { echo "not ok - $KREL: rxpath.ko builds with W=1, no warnings"; exit 1; }

@@ -44,7 +44,7 @@ need_pkgs() {
 # for.
 need_host_tools() {
 	need_pkgs busybox-static cpio gzip kmod make gcc gcc-12 libc6-dev \
-		libelf1 libssl3 dwarves xz-utils zstd python3 ethtool \
+		libelf1 libssl3 dwarves xz-utils zstd lz4 python3 ethtool \
 		libcmocka-dev gcc-multilib
 	need_qemu
 }
@@ -107,20 +107,26 @@ promtool_fetch() {
 # KEY: "bookworm" (the image linux-image-amd64 points to now), a release
 # such as 6.1.0-56-amd64, "debug" (debug_kernel_fetch 6.12), "debug-6.1"
 # (debug_kernel_fetch 6.1), or another suite's
-# current kernel (suite_kernel_fetch).
+# current kernel (suite_kernel_fetch). SUITE-cloud: that suite's kernel of
+# the cloud flavour (linux-image-cloud-amd64), which Debian's cloud images
+# boot.
 kernel_fetch() {
 	local key=$1 rel flavour pkgver dir tmp deb
 	KSUITE=
 	case $key in
 	debug) debug_kernel_fetch 6.12; return ;;
 	debug-6.1) debug_kernel_fetch 6.1; return ;;
-	bullseye|trixie|sid) suite_kernel_fetch "$key"; return ;;
-	bookworm)
-		rel=$(apt-cache depends linux-image-amd64 2>/dev/null |
+	bullseye|trixie|sid) suite_kernel_fetch "$key" amd64; return ;;
+	trixie-cloud|sid-cloud)
+		suite_kernel_fetch "${key%-cloud}" cloud-amd64; return ;;
+	bookworm|bookworm-cloud)
+		flavour=amd64
+		[ "$key" = bookworm ] || flavour=cloud-amd64
+		rel=$(apt-cache depends linux-image-$flavour 2>/dev/null |
 			sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -n1)
 		if [ -z "$rel" ]; then
 			rxpath_apt_update
-			rel=$(apt-cache depends linux-image-amd64 |
+			rel=$(apt-cache depends linux-image-$flavour |
 				sed -n 's/.*Depends: linux-image-\(.*\)$/\1/p' | head -n1)
 		fi
 		;;
@@ -163,17 +169,17 @@ kernel_fetch() {
 	: "$flavour"
 }
 
-# suite_kernel_fetch SUITE: the kernel linux-image-amd64 of another Debian
-# suite points to, for a module built by that kernel's own compiler: in the
+# suite_kernel_fetch SUITE FLAVOUR: the kernel linux-image-FLAVOUR (amd64,
+# cloud-amd64) of another Debian suite points to, for a module built by that kernel's own compiler: in the
 # suite's cached chroot (tests/lib/chroot-build.sh), which has its headers.
 # The image is downloaded there and unpacked into the cache, as
 # kernel_fetch does; KHEADERS is the headers tree inside the chroot, and
 # KSUITE tells module_build to build there.
 suite_kernel_fetch() {
-	local suite=$1 root=$RXPATH_CACHE/chroot/$1 rel pkgver dir tmp pkgs deb
+	local suite=$1 flavour=$2 root=$RXPATH_CACHE/chroot/$1 rel pkgver dir tmp pkgs deb
 	"$RXPATH_TOP/tests/lib/chroot-build.sh" --ensure "$suite" ||
 		die "the $suite chroot could not be made"
-	rel=$(chroot "$root" apt-cache depends linux-headers-amd64 2>/dev/null |
+	rel=$(chroot "$root" apt-cache depends "linux-headers-$flavour" 2>/dev/null |
 		sed -n 's/.*Depends: linux-headers-\(.*\)$/\1/p' | head -n1)
 	[ -n "$rel" ] && [ -f "$root/usr/src/linux-headers-$rel/Makefile" ] ||
 		die "no current kernel headers in the $suite chroot"
@@ -351,10 +357,12 @@ module_build() {
 kernel_vmlinux() {
 	local out=$KROOT/vmlinux off
 	if [ ! -s "$out" ]; then
-		for off in $(LC_ALL=C grep -obUaP '\xfd7zXZ\x00|\x1f\x8b\x08|\x28\xb5\x2f\xfd' "$KIMAGE" | cut -d: -f1); do
+		for off in $(LC_ALL=C grep -obUaP '\xfd7zXZ\x00|\x1f\x8b\x08|\x28\xb5\x2f\xfd|\x02\x21\x4c\x18' "$KIMAGE" | cut -d: -f1); do
 			tail -c +$((off + 1)) "$KIMAGE" | { xz -dc 2>/dev/null || true; } >"$out.tmp"
 			[ -s "$out.tmp" ] || tail -c +$((off + 1)) "$KIMAGE" | { gzip -dc 2>/dev/null || true; } >"$out.tmp"
 			[ -s "$out.tmp" ] || tail -c +$((off + 1)) "$KIMAGE" | { zstd -qdc 2>/dev/null || true; } >"$out.tmp"
+			# Debian 6.1's cloud flavour: LZ4 (legacy frames).
+			[ -s "$out.tmp" ] || tail -c +$((off + 1)) "$KIMAGE" | { lz4 -dc 2>/dev/null || true; } >"$out.tmp"
 			if [ "$(head -c 4 "$out.tmp" | od -An -tx1 | tr -d ' ')" = 7f454c46 ]; then
 				mv "$out.tmp" "$out"
 				break
