@@ -1044,13 +1044,27 @@ static void rxpath_ring_indices_posted(struct kunit *test)
 
 static void rxpath_ring_start_pending_full(struct kunit *test)
 {
-	/* Pending after the poll plus its work, capped at the capacity. */
+	/* Pending after the poll plus what it cleaned, capped at the capacity. */
 	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(0, 0, 256), 0U);
 	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(10, 64, 256), 74U);
 	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(15, 64, 80), 79U);
 	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(79, 64, 80), 79U);
 	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(U32_MAX - 1, 64, U32_MAX), U32_MAX - 1);
-	KUNIT_EXPECT_EQ(test, rxpath_ring_start_pending(3, -1, 80), 3U);
+}
+
+static void rxpath_ring_cleaned_moves(struct kunit *test)
+{
+	/* A chained poll: how far next_to_clean moved, past the ring's end too. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(64, 10, 10, true, 64), 0U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(64, 10, 50, true, 20), 40U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(64, 60, 4, true, 64), 8U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(64, 0, 63, true, 64), 63U);
+	/* TX cleanup's whole weight, nothing received: nothing cleaned. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(64, 17, 17, false, 64), 0U);
+	/* Not chained: at most the poll's work. */
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(256, 0, 200, false, 64), 64U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(256, 250, 2, false, 64), 8U);
+	KUNIT_EXPECT_EQ(test, rxpath_ring_cleaned(256, 0, 5, false, -1), 0U);
 }
 
 static void rxpath_ring_merge_cpus(struct kunit *test)
@@ -1092,6 +1106,7 @@ static void rxpath_ring_merge_cpus(struct kunit *test)
 
 static struct kunit_case rxpath_ring_cases[] = {
 	KUNIT_CASE(rxpath_ring_start_pending_full),
+	KUNIT_CASE(rxpath_ring_cleaned_moves),
 	KUNIT_CASE(rxpath_ring_indices_wrapped),
 	KUNIT_CASE(rxpath_ring_indices_free_running),
 	KUNIT_CASE(rxpath_ring_indices_posted),
@@ -1276,7 +1291,7 @@ static void rxpath_cpu_seq_next_cpu_offline(struct kunit *test)
 static void rxpath_budget_header_columns(struct kunit *test)
 {
 	rxpath_test_header(test, &rxpath_budget_table,
-			   "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles packets max_cycle_usecs outside_polls\n");
+			   "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles work max_cycle_usecs outside_polls\n");
 }
 
 static void rxpath_budget_row_format(struct kunit *test)

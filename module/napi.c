@@ -361,7 +361,7 @@ static bool rxpath_budget_cycles_seen(void)
 
 static void rxpath_budget_header(struct seq_file *m)
 {
-	seq_puts(m, "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles packets max_cycle_usecs outside_polls\n");
+	seq_puts(m, "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles work max_cycle_usecs outside_polls\n");
 }
 
 static void rxpath_budget_row(struct seq_file *m, unsigned int cpu)
@@ -643,7 +643,7 @@ static int rxpath_napi_show(struct seq_file *m, void *v)
 	unsigned int i;
 	int err;
 
-	seq_puts(m, "napi_id dev cpu polls packets full_polls weight max_work\n");
+	seq_puts(m, "napi_id dev cpu polls work full_polls weight max_work\n");
 	err = rxpath_napi_rows_get(&rows);
 	if (err)
 		return err;

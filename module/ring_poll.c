@@ -18,6 +18,7 @@
  */
 #include <linux/kallsyms.h>
 #include <linux/module.h>
+#include <linux/preempt.h>
 #include <linux/sched/clock.h>
 #include <linux/netdevice.h>
 #include "compat.h"
@@ -195,15 +196,15 @@ VISIBLE_IF_KUNIT bool rxpath_ring_indices(const struct rxpath_ring_driver *d,
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_ring_indices);
 
-/* One ring after one poll of its NAPI that cleaned work of budget. */
+/* One ring after one poll of its NAPI that returned work of budget. */
 static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 			       struct rxpath_ring_state *rs, const void *container,
 			       const void *ring, unsigned int index, int work,
 			       int budget)
 {
-	u32 count, ntu, ntc, unused, armed, pending = RXPATH_RING_UNKNOWN, start;
+	u32 count, ntu, ntc, unused, armed, pending = RXPATH_RING_UNKNOWN;
+	u32 start = RXPATH_RING_UNKNOWN;
 	u64 queue = index;
-	bool full;
 
 	if (!rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed))
 		return;		/* caught mid-resize: next poll */
@@ -217,27 +218,31 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 	else if (d->done.kind)
 		pending = rxpath_ring_pending(d, container, ring, count, ntc,
 					      armed);
+	/*
+	 * Pending at the poll's start, as seen after it: what is pending now
+	 * and what it cleaned. When that is every descriptor the NIC held,
+	 * the ring was full: the NIC had nowhere to put the next frame.
+	 */
+	if (pending != RXPATH_RING_UNKNOWN && d->done.kind == RXPATH_DONE_GEN)
+		/*
+		 * A completion ring's driver re-arms each descriptor as it
+		 * cleans it, so some may have been filled again during the
+		 * poll, which this counts too; vmxnet3's polls return the
+		 * frames received only (vmxnet3_poll_rx_only).
+		 */
+		start = min_t(u64, (u64)pending + max(work, 0), armed);
+	else if (pending != RXPATH_RING_UNKNOWN && rs->stamp && rs->count == count)
+		start = rxpath_ring_start_pending(pending,
+				rxpath_ring_cleaned(count, rs->ntc, ntc,
+						    rs->chain, work), count);
 	rxpath_ring_record(rs, queue, count, ntu, ntc, unused, pending, work,
 			   budget);
-	if (pending != RXPATH_RING_UNKNOWN) {
-		/*
-		 * Pending at the poll's start, as seen after it: what is
-		 * pending now and what it cleaned, at most what the NIC
-		 * held. That much is a full ring: the NIC had nowhere to put
-		 * the next frame. A driver that re-arms each descriptor as
-		 * it cleans it (a completion ring) may have had some filled
-		 * again during the poll, which this counts too.
-		 */
-		if (d->done.kind == RXPATH_DONE_GEN) {
-			start = min_t(u64, (u64)pending + max(work, 0), armed);
-			full = armed && start == armed;
-		} else {
-			start = rxpath_ring_start_pending(pending, work, count);
-			full = start == count - 1;
-		}
+	WRITE_ONCE(rs->chain, work >= budget && in_serving_softirq());
+	if (start != RXPATH_RING_UNKNOWN) {
 		if (rs->max_pending == RXPATH_RING_UNKNOWN || start > rs->max_pending)
 			WRITE_ONCE(rs->max_pending, start);
-		if (full)
+		if (d->done.kind == RXPATH_DONE_GEN ? armed && start == armed :
+		    start == count - 1)
 			WRITE_ONCE(rs->full_events, rs->full_events + 1);
 	}
 	WRITE_ONCE(rs->stamp, local_clock() ?: 1);

@@ -191,13 +191,32 @@ static inline u32 rxpath_ring_next(u32 count, u32 ntc, u32 i)
 }
 
 /*
- * Pending at a poll's start, as seen after it: what is pending now plus
- * the frames it cleaned, at most count - 1 (the most the NIC can hold);
- * that much is a full ring.
+ * The descriptors a poll cleaned: how far next_to_clean moved since this
+ * CPU's previous read of the ring (prev_ntc, the same count). chained: that
+ * read followed a full-weight poll in a NET_RX softirq, so the NAPI stayed
+ * on this CPU's poll list and this poll is its next: the figure is exact.
+ * Otherwise other CPUs may have polled the NAPI in between (its interrupt
+ * moved), and at most the poll's work is taken. Descriptors, not work: the
+ * Intel drivers' polls return their whole weight while TX cleanup is
+ * unfinished (igb_poll, ixgbe_poll), a frame may span descriptors, and a
+ * vector's work is the sum over its rings.
  */
-static inline u32 rxpath_ring_start_pending(u32 pending, int work, u32 count)
+static inline u32 rxpath_ring_cleaned(u32 count, u32 prev_ntc, u32 ntc,
+				      bool chained, int work)
 {
-	return min_t(u64, (u64)pending + max(work, 0), count - 1);
+	u32 moved = ntc >= prev_ntc ? ntc - prev_ntc : count + ntc - prev_ntc;
+
+	return chained ? moved : min_t(u32, moved, max(work, 0));
+}
+
+/*
+ * Pending at a poll's start, as seen after it: what is pending now plus
+ * what it cleaned, at most count - 1 (the most the NIC can hold); that
+ * much is a full ring.
+ */
+static inline u32 rxpath_ring_start_pending(u32 pending, u32 cleaned, u32 count)
+{
+	return min_t(u64, (u64)pending + cleaned, count - 1);
 }
 
 /*
@@ -249,6 +268,7 @@ struct rxpath_ring_state {
 	u64 polls;
 	u64 full_polls;
 	u64 full_events;	/* polls that found the ring full */
+	bool chain;		/* the last poll read used its whole weight, in NET_RX */
 };
 
 /* The rings behind one NAPI instance, per CPU, in its NAPI slot. */

@@ -56,7 +56,7 @@ static const struct rxpath_prom_metric rxpath_budget_metrics[] = {
 	{ "budget_squeeze", "rxpath_budget_budget_squeeze_total", 1, "NET_RX cycles squeezed because netdev_budget was spent." },
 	{ "time_squeeze", "rxpath_budget_time_squeeze_total", 1, "NET_RX cycles squeezed because netdev_budget_usecs ran out." },
 	{ "low_budget_cycles", "rxpath_budget_low_budget_cycles_total", 1, "NET_RX cycles that left less than budget_warn_pct of the budget." },
-	{ "packets", "rxpath_budget_packets_total", 1, "Packets processed by NET_RX cycles." },
+	{ "work", "rxpath_budget_work_total", 1, "Work the polls of NET_RX cycles returned, as net_rx_action charges it to netdev_budget." },
 	{ "max_cycle_usecs", "rxpath_budget_max_cycle_usecs", 0, "Longest NET_RX cycle since load or reset, in microseconds." },
 	{ "outside_polls", "rxpath_budget_outside_polls_total", 1, "NAPI polls outside net_rx_action (threaded NAPI, busy polling)." },
 	{ NULL, NULL, 0, NULL },
@@ -68,10 +68,10 @@ static const struct rxpath_prom_label rxpath_napi_labels[] = {
 
 static const struct rxpath_prom_metric rxpath_napi_metrics[] = {
 	{ "polls", "rxpath_napi_polls_total", 1, "Polls of the NAPI instance." },
-	{ "packets", "rxpath_napi_packets_total", 1, "Packets its polls processed." },
+	{ "work", "rxpath_napi_work_total", 1, "Work its polls returned: packets received, or the whole weight while a driver's TX cleanup is unfinished." },
 	{ "full_polls", "rxpath_napi_full_polls_total", 1, "Polls that used their whole weight." },
 	{ "weight", "rxpath_napi_weight", 0, "The NAPI instance's weight." },
-	{ "max_work", "rxpath_napi_max_work", 0, "The most packets one poll processed." },
+	{ "max_work", "rxpath_napi_max_work", 0, "The most work one poll returned." },
 	{ NULL, NULL, 0, NULL },
 };
 

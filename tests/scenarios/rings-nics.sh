@@ -8,6 +8,45 @@
 
 N=$(frames 8192)
 
+# A TX-only flood from SRC, its RX ring at igb's smallest (64): igb_poll
+# returns its whole weight while its TX cleanup (IGB_DEFAULT_TX_WORK
+# descriptors a poll) is unfinished, though SRC receives nothing. The
+# napi table's work counts that, as net_rx_action charges it; the rings
+# table must not take it for received frames: no poll finds SRC's ring
+# full, and none sees more pending than SRC received.
+tx_only_flood() {
+	# Six queues, more than half of the 82576's eight: igb pairs each TX
+	# queue with an RX queue on one vector (igb_set_flag_queue_pairs).
+	ethtool -L $1 combined 6 || diag "ethtool -L $1 combined 6 failed"
+	ethtool -G $1 rx 64 || diag "ethtool -G $1 rx 64 failed"
+	up $1
+	echo 1 > $RX/reset
+	cp $RX/napi /tmp/n0
+	rx0=$(rx_packets $1)
+	flood_pair $1 $2 $(frames 40000) 64
+	settle $2
+	cp $RX/napi /tmp/n1
+	cp $RX/rings /tmp/r1
+	rx=$(($(rx_packets $1) - rx0))
+	work=$(($(napi_sum $1 work /tmp/n1) - $(napi_sum $1 work /tmp/n0)))
+	full=$(awk -v d=$1 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+		$1 == d { s += $h["full_ring_events"] } END { print s + 0 }' /tmp/r1)
+	maxp=$(awk -v d=$1 'NR == 1 { for (i = 1; i <= NF; i++) h[$i] = i; next }
+		$1 == d && $h["max_pending"] != "-" && $h["max_pending"] > m { m = $h["max_pending"] }
+		END { print m + 0 }' /tmp/r1)
+	cat /tmp/n1 /tmp/r1
+	# The vector that sent has an RX ring: its poll read it.
+	nn=$(awk -v d=$1 '$2 == d' /tmp/n1 | wc -l)
+	nr=$(awk -v d=$1 '$1 == d' /tmp/r1 | wc -l)
+	check "igb TX-only: $1 has six NAPI instances, paired, and ring rows ($nn, $nr)" \
+		[ "$nn" -eq 6 -a "$nr" -ge 1 ]
+	diag "TX-only flood from $1: $1 received $rx frames, its polls returned work $work"
+	check "igb TX-only: $1's polls returned more work ($work) than it received ($rx): TX cleanup's whole weight" \
+		[ "$work" -gt "$rx" ]
+	check_eq "igb TX-only: no poll found $1's 64-descriptor ring full" "$full" 0
+	check "igb TX-only: max_pending of $1 ($maxp) within what it received ($rx)" [ "$maxp" -le "$rx" ]
+}
+
 check "insmod" insmod $KO
 why=$(ring_btf_missing e1000e)
 if [ -n "$why" ]; then
@@ -79,6 +118,7 @@ for drv in igb virtio_net; do
 		cat $RX/rings
 		check_eq "igb: after 6 resizes and 4 queue-count changes under a flood, every row's count is 512" \
 			"$(awk '$4 != 512' /tmp/rows | wc -l) $(ethtool_rx $dst)" "0 512"
+		tx_only_flood $src $dst
 	else
 		check_eq "virtio_net: no ntu, ntc, pending or missed_while_full (-)" \
 			"$(awk '$5 != "-" || $6 != "-" || $8 != "-" || $14 != "-"' /tmp/rows | wc -l)" 0
