@@ -654,6 +654,68 @@ static void rxpath_btf_struct_at_kinds(struct kunit *test)
 	rxpath_btf_free(btf);
 }
 
+/*
+ * Enumerators, as virtio_ring's enum vq_layout gives them: 1 int; 2 enum
+ * vq_layout { SPLIT 0, PACKED 1, SPLIT_IN_ORDER 2, PACKED_IN_ORDER 3 };
+ * 3 typedef of 2; 4 enum64 { BIG 1 << 40, NEG -1 }; 5 struct vq { enum
+ * vq_layout layout; }.
+ */
+static void rxpath_btf_enum_values(struct kunit *test)
+{
+	struct rxpath_test_btf *b = kunit_kzalloc(test, sizeof(*b), GFP_KERNEL);
+	struct rxpath_btf *btf = kunit_kzalloc(test, sizeof(*btf), GFP_KERNEL);
+	static const char * const names[] = { "VQ_LAYOUT_SPLIT", "VQ_LAYOUT_PACKED",
+		"VQ_LAYOUT_SPLIT_IN_ORDER", "VQ_LAYOUT_PACKED_IN_ORDER" };
+	struct rxpath_btf_member m;
+	unsigned int i;
+	size_t len;
+	void *blob;
+	s64 v;
+
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_ASSERT_NOT_NULL(test, btf);
+	rxpath_tb_start(b, false);
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "unsigned int"), RXPATH_BTF_INT, 0, false, 4);
+	rxpath_tb_word(b, 32);
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "vq_layout"), RXPATH_BTF_ENUM, 4, false, 4);
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		rxpath_tb_word(b, rxpath_tb_str(b, 0, names[i]));
+		rxpath_tb_word(b, i);
+	}
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "vq_layout_t"), RXPATH_BTF_TYPEDEF, 0, false, 2);
+	rxpath_tb_type(b, 0, RXPATH_BTF_ENUM64, 2, true, 8);
+	rxpath_tb_word(b, rxpath_tb_str(b, 0, "BIG"));
+	rxpath_tb_word(b, 0);
+	rxpath_tb_word(b, 1 << 8);
+	rxpath_tb_word(b, rxpath_tb_str(b, 0, "NEG"));
+	rxpath_tb_word(b, U32_MAX);
+	rxpath_tb_word(b, U32_MAX);
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "vq"), RXPATH_BTF_STRUCT, 1, false, 4);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "layout"), 2, 0);
+	blob = rxpath_tb_blob(test, b, NULL, 0, &len);
+	KUNIT_ASSERT_EQ(test, rxpath_btf_init(btf, blob, len, NULL), 0);
+
+	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 5, "layout", &m), 0);
+	KUNIT_EXPECT_EQ(test, m.kind, (unsigned int)RXPATH_BTF_ENUM);
+	KUNIT_EXPECT_EQ(test, m.size, 4U);
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		KUNIT_EXPECT_EQ(test, rxpath_btf_enum_value(btf, m.type_id, names[i], &v), 0);
+		KUNIT_EXPECT_EQ(test, v, (s64)i);
+	}
+	/* Through a typedef; a name it lacks; a type that is no enum. */
+	KUNIT_EXPECT_EQ(test, rxpath_btf_enum_value(btf, 3, "VQ_LAYOUT_PACKED", &v), 0);
+	KUNIT_EXPECT_EQ(test, v, 1LL);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_enum_value(btf, 2, "VQ_LAYOUT_RING", &v), -ENOENT);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_enum_value(btf, 1, "VQ_LAYOUT_SPLIT", &v), -EINVAL);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_enum_value(btf, 99, "VQ_LAYOUT_SPLIT", &v), -EINVAL);
+	/* 64-bit values, from their two halves. */
+	KUNIT_EXPECT_EQ(test, rxpath_btf_enum_value(btf, 4, "BIG", &v), 0);
+	KUNIT_EXPECT_EQ(test, v, 1LL << 40);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_enum_value(btf, 4, "NEG", &v), 0);
+	KUNIT_EXPECT_EQ(test, v, -1LL);
+	rxpath_btf_free(btf);
+}
+
 static void rxpath_btf_member_not_found(struct kunit *test)
 {
 	struct rxpath_btf *btf = rxpath_tb_parsed(test);
@@ -849,6 +911,7 @@ static struct kunit_case rxpath_btf_cases[] = {
 	KUNIT_CASE(rxpath_btf_valid),
 	KUNIT_CASE(rxpath_btf_member_paths),
 	KUNIT_CASE(rxpath_btf_struct_at_kinds),
+	KUNIT_CASE(rxpath_btf_enum_values),
 	KUNIT_CASE(rxpath_btf_member_not_found),
 	KUNIT_CASE(rxpath_btf_member_bitfields),
 	KUNIT_CASE(rxpath_btf_string_out_of_range),

@@ -448,6 +448,38 @@ u32 rxpath_btf_pointee(const struct rxpath_btf *btf, u32 ptr_id)
 EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_pointee);
 
 /*
+ * The value of enumerator name in the enum type id (past typedefs):
+ * 0, or -ENOENT when it has none, -EINVAL when id is no enum.
+ */
+int rxpath_btf_enum_value(const struct rxpath_btf *btf, u32 id,
+			  const char *name, s64 *val)
+{
+	const struct rxpath_btf_type *t;
+	const u32 *e;	/* btf_enum { name_off, val }, btf_enum64 { name_off, lo, hi } */
+	unsigned int i, kind, step;
+	const char *s;
+
+	t = rxpath_btf_type_by_id(btf, rxpath_btf_skip_mods(btf, id));
+	kind = t ? rxpath_btf_kind(t) : 0;
+	if (kind != RXPATH_BTF_ENUM && kind != RXPATH_BTF_ENUM64)
+		return -EINVAL;
+	step = kind == RXPATH_BTF_ENUM ? 2 : 3;
+	e = (const u32 *)(t + 1);
+	for (i = 0; i < rxpath_btf_vlen(t); i++, e += step) {
+		s = rxpath_btf_str(btf, e[0]);
+		if (!s || strcmp(s, name))
+			continue;
+		if (kind == RXPATH_BTF_ENUM)
+			*val = (s32)e[1];
+		else
+			*val = (s64)((u64)e[2] << 32 | e[1]);
+		return 0;
+	}
+	return -ENOENT;
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_btf_enum_value);
+
+/*
  * Reads /sys/kernel/btf/<name> into a vmalloc'ed buffer (vfree it).
  * Returns its length, or a negative errno.
  *

@@ -77,6 +77,8 @@ int rxpath_btf_member(const struct rxpath_btf *btf, u32 struct_id,
 		      const char *path, struct rxpath_btf_member *out);
 const char *rxpath_btf_type_name(const struct rxpath_btf *btf, u32 id);
 u32 rxpath_btf_pointee(const struct rxpath_btf *btf, u32 ptr_id);
+int rxpath_btf_enum_value(const struct rxpath_btf *btf, u32 id,
+			  const char *name, s64 *val);
 u32 rxpath_btf_struct_at(const struct rxpath_btf *btf,
 			 const struct rxpath_btf_member *m, bool *embedded);
 ssize_t rxpath_btf_read(const char *name, void **data);

@@ -58,7 +58,16 @@ struct rxpath_ring_driver rxpath_ring_drivers[] = {
 	{ "ice", { "ice_napi_poll" }, "ice_q_vector", "napi", "rx.rx_ring",
 	  RXPATH_RING_INTEL("next", "q_index", NULL) },
 	{ "virtio_net", { "virtnet_poll" }, "receive_queue", "napi", "vq",
-	  { [RXPATH_RF_NUM_FREE] = "num_free" } },
+	  { [RXPATH_RF_NUM_FREE] = "num_free", [RXPATH_RF_QUEUE] = "index" },
+	  /*
+	   * virtqueue_get_vring_size(): packed.vring.num for a packed ring,
+	   * split.vring.num otherwise; 6.1 and 6.12 say packed with the bool
+	   * packed_ring, 7.x with enum vq_layout layout.
+	   */
+	  .outer = { "virtio_ring", "vring_virtqueue", "vq",
+		     { "packed_ring", "layout" },
+		     { "VQ_LAYOUT_PACKED", "VQ_LAYOUT_PACKED_IN_ORDER" },
+		     "split.vring.num", "packed.vring.num" } },
 	/*
 	 * One NAPI per RX queue with MSI-X (vmxnet3_poll_rx_only); with
 	 * INTx or MSI one queue, polled by vmxnet3_poll. Ring 0 takes every

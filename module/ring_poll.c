@@ -250,26 +250,31 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 
 /*
  * A virtio receive queue: the vring's size and its free descriptors, those
- * not posted to the device (unused); virtio has no ntu/ntc to show.
+ * not posted to the device (unused); virtio has no ntu/ntc to show. The
+ * size is that of the split or packed vring, in virtio_ring's struct
+ * vring_virtqueue around the struct virtqueue (what
+ * virtqueue_get_vring_size() reads), read as the other members are.
  */
 static void rxpath_ring_sample_vq(const struct rxpath_ring_driver *d,
-				  struct rxpath_ring_state *rs,
-				  struct virtqueue *vq, int work, int budget)
+				  struct rxpath_ring_state *rs, const void *vq,
+				  int work, int budget)
 {
-	typeof(&virtqueue_get_vring_size) vring_size = READ_ONCE(rxpath_vring_size);
-	u64 num_free;
-	u32 count;
+	const void *outer = vq - d->outer_m.offset;
+	u64 num_free, layout, count, queue;
+	bool alt;
 
-	if (!vring_size ||
-	    !rxpath_ring_get(vq, &d->field_m[RXPATH_RF_NUM_FREE], &num_free))
+	if (!rxpath_ring_get(vq, &d->field_m[RXPATH_RF_NUM_FREE], &num_free) ||
+	    !rxpath_ring_get(vq, &d->field_m[RXPATH_RF_QUEUE], &queue) ||
+	    !rxpath_ring_get(outer, &d->layout_m, &layout))
 		return;
-	count = vring_size(vq);
-	if (!count || num_free > count)
+	alt = layout < 32 && (d->layout_mask & BIT(layout));
+	if (!rxpath_ring_get(outer, alt ? &d->ocount_alt_m : &d->ocount_m, &count) ||
+	    !count || count > U16_MAX + 1 || num_free > count)
 		return;
 	/* Receive queues are the even virtqueues. */
-	rxpath_ring_record(rs, READ_ONCE(vq->index) / 2, count,
-			   RXPATH_RING_UNKNOWN, RXPATH_RING_UNKNOWN, num_free,
-			   RXPATH_RING_UNKNOWN, work, budget);
+	rxpath_ring_record(rs, queue / 2, count, RXPATH_RING_UNKNOWN,
+			   RXPATH_RING_UNKNOWN, num_free, RXPATH_RING_UNKNOWN,
+			   work, budget);
 	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
 }
 
@@ -373,8 +378,7 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 			return;
 	}
 	if (ring && d->field[RXPATH_RF_NUM_FREE]) {
-		rxpath_ring_sample_vq(d, &r->ring[0], (struct virtqueue *)ring,
-				      work, budget);
+		rxpath_ring_sample_vq(d, &r->ring[0], ring, work, budget);
 		return;
 	}
 	for (i = 0; ring && i < RXPATH_RINGS_PER_NAPI; i++) {

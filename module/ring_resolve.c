@@ -17,12 +17,6 @@
 #include "rings.h"
 
 DEFINE_MUTEX(rxpath_rings_lock);
-/*
- * virtio's ring size, from virtio_ring (a module on Debian): taken when
- * virtio_net is resolved, so that rxpath loads without virtio, and given
- * back when virtio_net goes.
- */
-typeof(&virtqueue_get_vring_size) rxpath_vring_size;
 /* Grows when a driver is resolved: instances not yet matched look again. */
 unsigned int rxpath_rings_gen = 1;
 
@@ -97,13 +91,98 @@ static int rxpath_ring_resolve_qdrops(struct rxpath_ring_driver *d,
 	return 0;
 }
 
+/* The outer struct's layout member, and which of its values pick count_alt. */
+static int rxpath_ring_resolve_layout(struct rxpath_ring_driver *d,
+				      const struct rxpath_btf *btf, u32 id)
+{
+	const struct rxpath_ring_outer *o = &d->outer;
+	unsigned int i;
+	s64 v;
+
+	for (i = 0; i < ARRAY_SIZE(o->layout) && o->layout[i]; i++)
+		if (!rxpath_btf_member(btf, id, o->layout[i], &d->layout_m))
+			break;
+	if (i == ARRAY_SIZE(o->layout) || !o->layout[i])
+		return rxpath_ring_fail(d, -ENOENT, "the outer struct has no layout member");
+	d->layout_name = o->layout[i];
+	d->layout_mask = 0;
+	if (d->layout_m.kind == RXPATH_BTF_INT && d->layout_m.size == 1) {
+		d->layout_mask = BIT(1);	/* a bool: true */
+		return 0;
+	}
+	if (d->layout_m.kind != RXPATH_BTF_ENUM || d->layout_m.size > 4)
+		return rxpath_ring_fail(d, -EINVAL, "the outer struct's layout member is not a bool or an enum");
+	for (i = 0; i < ARRAY_SIZE(o->layout_values) && o->layout_values[i]; i++) {
+		if (rxpath_btf_enum_value(btf, d->layout_m.type_id,
+					  o->layout_values[i], &v) || v < 0 || v > 31)
+			return rxpath_ring_fail(d, -ENOENT, "the outer struct's layout enum lacks a value rxpath reads");
+		d->layout_mask |= BIT(v);
+	}
+	return 0;
+}
+
+/*
+ * The struct the ring is embedded in, from its module's BTF (vmlinux's
+ * when it is built in): its member holding the ring, of the ring's own
+ * struct, and the two size members and the layout that chooses.
+ */
+static int rxpath_ring_resolve_outer(struct rxpath_ring_driver *d,
+				     const struct rxpath_btf *vm)
+{
+	const struct rxpath_ring_outer *o = &d->outer;
+	const struct rxpath_btf *btf = vm;
+	struct rxpath_btf own;
+	void *data = NULL;
+	const char *name;
+	ssize_t len;
+	int err;
+	u32 id;
+
+	len = rxpath_btf_read(o->btf, &data);
+	if (len >= 0) {
+		err = rxpath_btf_init(&own, data, len, vm);
+		if (err) {
+			vfree(data);
+			return rxpath_ring_fail(d, err, "the outer struct's BTF does not parse");
+		}
+		btf = &own;
+	} else if (len != -ENOENT) {
+		return rxpath_ring_fail(d, len, "the outer struct's BTF cannot be read");
+	}
+	id = rxpath_btf_find_struct(btf, o->type);
+	if (!id) {
+		err = rxpath_ring_fail(d, -ENOENT, "no outer struct in its BTF");
+		goto out;
+	}
+	err = rxpath_btf_member(btf, id, o->member, &d->outer_m);
+	name = err ? NULL : rxpath_btf_type_name(btf, d->outer_m.type_id);
+	if (!name || d->outer_m.kind != RXPATH_BTF_STRUCT || strcmp(name, d->ring_type)) {
+		err = rxpath_ring_fail(d, -ENOENT, "the outer struct does not hold the ring struct");
+		goto out;
+	}
+	if (rxpath_btf_member(btf, id, o->count, &d->ocount_m) ||
+	    rxpath_btf_member(btf, id, o->count_alt, &d->ocount_alt_m) ||
+	    !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->ocount_m) ||
+	    !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->ocount_alt_m)) {
+		err = rxpath_ring_fail(d, -ENOENT, "the outer struct's size members are missing or not integers");
+		goto out;
+	}
+	err = rxpath_ring_resolve_layout(d, btf, id);
+out:
+	if (btf == &own)
+		rxpath_btf_free(&own);
+	vfree(data);
+	return err;
+}
+
 /*
  * Resolves one driver against vmlinux's BTF (vm) and its own: the napi
  * member must be a struct napi_struct of the size this build knows, the
  * ring pointer a pointer to a struct with every member the row names.
  */
 static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
-				   const struct rxpath_btf *btf)
+				   const struct rxpath_btf *btf,
+				   const struct rxpath_btf *vm)
 {
 	const char *name;
 	unsigned int r;
@@ -142,11 +221,8 @@ static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
 	    (rxpath_btf_member(btf, id, d->done.wide, &d->wide_m) ||
 	     !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->wide_m)))
 		return rxpath_ring_fail(d, -ENOENT, "the descriptor format's member is missing");
-	if (d->field[RXPATH_RF_NUM_FREE] && !rxpath_vring_size) {
-		rxpath_vring_size = symbol_get(virtqueue_get_vring_size);
-		if (!rxpath_vring_size)
-			return rxpath_ring_fail(d, -ENOENT, "virtqueue_get_vring_size is not exported");
-	}
+	if (d->outer.type && rxpath_ring_resolve_outer(d, vm))
+		return d->err;
 	rxpath_ring_fail(d, 0, NULL);
 	/* Pairs with the acquire in rxpath_rings_poll. */
 	smp_store_release(&d->ready, true);
@@ -181,7 +257,7 @@ static int rxpath_ring_resolve(struct rxpath_ring_driver *d,
 	if (len == -ENOENT) {
 		/* Built in, or not loaded: only vmlinux's BTF can tell. */
 		if (rxpath_btf_find_struct(vm, d->container))
-			return rxpath_ring_resolve_btf(d, vm);
+			return rxpath_ring_resolve_btf(d, vm, vm);
 		/* Before 5.11 no module has BTF of its own. */
 		if (!rxpath_have_module_btf() && rxpath_module_live(d->name))
 			return rxpath_ring_fail(d, -EOPNOTSUPP, "loaded, but this kernel has no BTF for modules (5.11+, CONFIG_DEBUG_INFO_BTF_MODULES)");
@@ -193,7 +269,7 @@ static int rxpath_ring_resolve(struct rxpath_ring_driver *d,
 	if (err)
 		rxpath_ring_fail(d, err, "its BTF does not parse");
 	else
-		err = rxpath_ring_resolve_btf(d, &mod);
+		err = rxpath_ring_resolve_btf(d, &mod, vm);
 	rxpath_btf_free(&mod);
 	vfree(data);
 	return err;
@@ -230,14 +306,6 @@ static void rxpath_rings_resolve(const char *name)
 	if (!err)
 		rxpath_btf_free(&vm);
 	vfree(data);
-}
-
-static void rxpath_rings_put_vring_size(const struct rxpath_ring_driver *d)
-{
-	if (d->field[RXPATH_RF_NUM_FREE] && rxpath_vring_size) {
-		symbol_put(virtqueue_get_vring_size);
-		rxpath_vring_size = NULL;
-	}
 }
 
 struct rxpath_ring_work {
@@ -282,7 +350,6 @@ static int rxpath_rings_module_event(struct notifier_block *nb,
 			if (strcmp(d->name, mod->name))
 				continue;
 			rxpath_ring_fail(d, -ENODEV, "not loaded");
-			rxpath_rings_put_vring_size(d);
 		}
 		mutex_unlock(&rxpath_rings_lock);
 	} else if (state == MODULE_STATE_LIVE) {
@@ -337,9 +404,6 @@ void rxpath_rings_resolve_exit(void)
 	rxpath_for_each_ring_driver(d)
 		rxpath_ring_fail(d, -ENODEV, "not loaded");
 	mutex_unlock(&rxpath_rings_lock);
-	synchronize_rcu();
-	rxpath_for_each_ring_driver(d)
-		rxpath_rings_put_vring_size(d);
 }
 
 /* ---- status ------------------------------------------------------------ */
@@ -393,6 +457,17 @@ void rxpath_rings_show_status(struct seq_file *m)
 				rxpath_ring_show_member(m, d->name,
 							d->field[r] ? d->ring_type : d->container,
 							rxpath_ring_path(d, r), &d->field_m[r]);
+		if (d->outer.type) {
+			/* Named by the BTF they come from: virtio_ring's. */
+			rxpath_ring_show_member(m, d->outer.btf, d->outer.type,
+						d->outer.member, &d->outer_m);
+			rxpath_ring_show_member(m, d->outer.btf, d->outer.type,
+						d->layout_name, &d->layout_m);
+			rxpath_ring_show_member(m, d->outer.btf, d->outer.type,
+						d->outer.count, &d->ocount_m);
+			rxpath_ring_show_member(m, d->outer.btf, d->outer.type,
+						d->outer.count_alt, &d->ocount_alt_m);
+		}
 		if (d->drops == RXPATH_DROPS_QUEUE) {
 			rxpath_ring_show_member(m, d->name, d->container,
 						d->qdrops.dev, &d->qdev_m);

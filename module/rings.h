@@ -10,7 +10,6 @@
 
 #include <linux/mutex.h>
 #include <linux/uaccess.h>
-#include <linux/virtio.h>
 #include "btf.h"
 
 /* The ring members rxpath reads, by role. */
@@ -71,6 +70,24 @@ struct rxpath_ring_qdrops {
 	const char *name;	/* as ethtool -S shows it */
 };
 
+/*
+ * The struct a ring is embedded in, as its member named member, from the
+ * BTF of module btf (vmlinux's when built in): virtio_ring's struct
+ * vring_virtqueue around the struct virtqueue virtio_net points to. The
+ * ring's size is its member count, or count_alt when its member layout
+ * (the first of the names it has) holds one of the values named in
+ * layout_values, or 1 where layout is a bool.
+ */
+struct rxpath_ring_outer {
+	const char *btf;
+	const char *type;
+	const char *member;
+	const char *layout[2];
+	const char *layout_values[2];
+	const char *count;
+	const char *count_alt;
+};
+
 #define RXPATH_RING_POLLS	2
 
 /*
@@ -113,6 +130,7 @@ struct rxpath_ring_driver {
 	 * RXPATH_RF_SELECT member's value.
 	 */
 	u8 select;
+	struct rxpath_ring_outer outer;
 
 	/* Resolved, under rxpath_rings_lock; ready publishes them. */
 	bool ready;
@@ -127,6 +145,10 @@ struct rxpath_ring_driver {
 	struct rxpath_btf_member qdev_m, qarray_m, qcount_m;
 	char qdev_type[RXPATH_BTF_NAME_MAX], qtype[RXPATH_BTF_NAME_MAX];
 	u32 qsize;
+	/* outer: its members, and the layout values that pick count_alt */
+	struct rxpath_btf_member outer_m, layout_m, ocount_m, ocount_alt_m;
+	const char *layout_name;
+	u32 layout_mask;
 };
 
 extern struct rxpath_ring_driver rxpath_ring_drivers[];
@@ -139,7 +161,6 @@ extern const unsigned int rxpath_ring_ndrivers;
 /* ring_resolve.c */
 extern struct mutex rxpath_rings_lock;
 extern unsigned int rxpath_rings_gen;
-extern typeof(&virtqueue_get_vring_size) rxpath_vring_size;
 int rxpath_ring_fail(struct rxpath_ring_driver *d, int err, const char *why);
 int rxpath_rings_resolve_init(void);
 void rxpath_rings_resolve_exit(void);

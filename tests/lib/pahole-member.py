@@ -9,7 +9,8 @@
 # it. A path goes through members that are structs or unions themselves
 # (not through pointers); members of anonymous structs and unions, which
 # pahole prints inline with offsets from the outer struct, are found too.
-# The test bed compares these with what rxpath resolved itself.
+# The test bed compares these with what rxpath resolved itself. KO is
+# VMLINUX again for a struct of code built into the kernel.
 
 import re
 import subprocess
@@ -30,7 +31,9 @@ def members(vmlinux, ko, struct, cache={}):
     them); those of an unnamed member are STRUCT's own, as in C."""
     key = (ko, struct)
     if key not in cache:
-        out = subprocess.run(['pahole', '--btf_base', vmlinux, '-C', struct, ko],
+        # KO may be VMLINUX itself, for a struct of code built in.
+        base = [] if ko == vmlinux else ['--btf_base', vmlinux]
+        out = subprocess.run(['pahole'] + base + ['-C', struct, ko],
                              capture_output=True, text=True).stdout
         stack = [{}]
         for line in out.splitlines()[1:]:

@@ -105,6 +105,17 @@ if has mlx5_core; then
 		check "mlx5_core's $f is resolved" grep -q "^ring_member mlx5_core $f [0-9]* [124]$" $RX/status
 	done
 fi
+if has virtio_net; then
+	# The vring's size is read in virtio_ring's struct, around the virtqueue.
+	check "virtio_net's virtqueue.index is resolved" grep -q "^ring_member virtio_net virtqueue.index [0-9]* 4$" $RX/status
+	check "virtio_ring's struct vring_virtqueue holds the virtqueue at its start" \
+		grep -q "^ring_member virtio_ring vring_virtqueue.vq 0 [0-9]*$" $RX/status
+	check "its layout is a bool (packed_ring, 6.1 and 6.12) or an enum (layout, 7.x)" \
+		grep -qE "^ring_member virtio_ring vring_virtqueue.(packed_ring [0-9]* 1|layout [0-9]* 4)$" $RX/status
+	for f in split.vring.num packed.vring.num; do
+		check "virtio_ring's vring_virtqueue.$f is resolved" grep -q "^ring_member virtio_ring vring_virtqueue.$f [0-9]* 4$" $RX/status
+	done
+fi
 check_eq "ixgbevf and iavf have a full-ring test but count no drops" \
 	"$(grep -cE '^ring_driver (ixgbevf|iavf) resolved: .*, drops - \(the driver counts none\)$' $RX/status)" "$(rows ixgbevf iavf)"
 check_eq "no ring member failed" "$(grep -c '^ring_driver .* failed' $RX/status)" 0

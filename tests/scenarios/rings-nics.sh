@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # vm-not-debug: the debug kernel has no igb module
-# vm-nics: igb virtio-net-pci
+# vm-nics: igb virtio-net-pci virtio-net-pci,packed=on,rx_queue_size=1024
 # Scenario: the RX ring table for igb (QEMU's igb, eth2 to eth3) and
-# virtio_net (eth4 to eth5), loaded after rxpath: under a flood every ring
+# virtio_net (eth4 to eth5, split vrings; eth6 to eth7, packed, 1024
+# descriptors), loaded after rxpath: under a flood every ring
 # row's count is ethtool -g's current RX size and its indices fit it; igb's
 # rings take resizes under a flood.
 
@@ -36,10 +37,8 @@ tx_only_flood() {
 		END { print m + 0 }' /tmp/r1)
 	cat /tmp/n1 /tmp/r1
 	# The vector that sent has an RX ring: its poll read it.
-	nn=$(awk -v d=$1 '$2 == d' /tmp/n1 | wc -l)
-	nr=$(awk -v d=$1 '$1 == d' /tmp/r1 | wc -l)
-	check "igb TX-only: $1 has six NAPI instances, paired, and ring rows ($nn, $nr)" \
-		[ "$nn" -eq 6 -a "$nr" -ge 1 ]
+	check "igb TX-only: the vector that sent has an RX ring: $1 has a ring row" \
+		[ "$(awk -v d=$1 '$1 == d' /tmp/r1 | wc -l)" -ge 1 ]
 	diag "TX-only flood from $1: $1 received $rx frames, its polls returned work $work"
 	check "igb TX-only: $1's polls returned more work ($work) than it received ($rx): TX cleanup's whole weight" \
 		[ "$work" -gt "$rx" ]
@@ -65,13 +64,25 @@ done
 check "igb and virtio_net, loaded after rxpath, are resolved" \
 	[ "$(grep -cE '^ring_driver (igb|virtio_net) resolved: ' $RX/status)" -eq 2 ]
 
+pairs=
 for drv in igb virtio_net; do
 	set -- $(ifs_of $drv)
-	check_eq "$drv drives two interfaces" "$#" 2
-	[ $# -eq 2 ] || continue
-	src=$1 dst=$2
+	while [ $# -ge 2 ]; do
+		pairs="$pairs $drv:$1:$2"
+		shift 2
+	done
+done
+check_eq "two igb interfaces and four virtio_net ones" "$pairs" " igb:eth2:eth3 virtio_net:eth4:eth5 virtio_net:eth6:eth7"
+for p in $pairs; do
+	drv=${p%%:*} src=${p#*:} dst=${p##*:}
+	src=${src%:*}
 	up $src $dst
-	flood_pair $src $dst $N
+	# One frame a kick for virtio: 7.2's virtio_net stalls its packed
+	# ring's TX queue under pktgen's bursts ("transmit queue 0 timed
+	# out"), rxpath loaded or not.
+	burst=64
+	[ $drv = virtio_net ] && burst=1
+	flood_pair $src $dst $N $burst
 	sleep 1
 	ring_rows $dst > /tmp/rows
 	cat $RX/rings
@@ -124,6 +135,11 @@ for drv in igb virtio_net; do
 			"$(awk '$5 != "-" || $6 != "-" || $8 != "-" || $14 != "-"' /tmp/rows | wc -l)" 0
 		check "virtio_net: unused (free descriptors) at most count" \
 			[ "$(awk '$7 > $4' /tmp/rows | wc -l)" -eq 0 ]
+		# VIRTIO_F_RING_PACKED, feature bit 34: the second pair's.
+		layout=split
+		[ "$(cut -c35 /sys/class/net/$dst/device/features)" = 1 ] && layout=packed
+		check_eq "virtio_net: $dst's vring layout and size" "$layout $size" \
+			"$([ $dst = eth5 ] && echo 'split 256' || echo 'packed 1024')"
 	fi
 done
 pktgen_clear
