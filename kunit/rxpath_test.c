@@ -1448,7 +1448,7 @@ static void rxpath_reader_drops_coalesce(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
 	cpu = get_cpu();
 	for (i = 0; i < 5; i++)
-		__rxpath_dev_drop(1);
+		__rxpath_dev_drop(1, 1);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
 	if (rec) {
@@ -1457,18 +1457,32 @@ static void rxpath_reader_drops_coalesce(struct kunit *test)
 	}
 	/* Taken: the next refusal starts a record of its own. */
 	cpu = get_cpu();
-	__rxpath_dev_drop(1);
+	__rxpath_dev_drop(1, 1);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
 	if (rec)
 		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 1U);
 	/* Another backlog CPU in between: three records. */
 	cpu = get_cpu();
-	__rxpath_dev_drop(1);
-	__rxpath_dev_drop(0);
-	__rxpath_dev_drop(1);
+	__rxpath_dev_drop(1, 1);
+	__rxpath_dev_drop(0, 1);
+	__rxpath_dev_drop(1, 1);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 3);
+	/* Counted refusals, as the kernel's count grew: added up in one. */
+	cpu = get_cpu();
+	__rxpath_dev_drop(1, 40);
+	__rxpath_dev_drop(1, 2);
+	put_cpu();
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
+	if (rec)
+		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 42U);
+	/* A count that would pass the record's limit starts another. */
+	cpu = get_cpu();
+	__rxpath_dev_drop(1, 0x7ffffff0U);
+	__rxpath_dev_drop(1, 0x20);
+	put_cpu();
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 2);
 	rxpath_reader_close(r);
 }
 
@@ -1486,7 +1500,7 @@ static void rxpath_reader_backlog_threshold(struct kunit *test)
 	__rxpath_dev_backlog(1, 501);
 	__rxpath_dev_backlog(1, 900);
 	__rxpath_dev_backlog(1, 600);
-	__rxpath_dev_drop(1);		/* a drop record between does not close it */
+	__rxpath_dev_drop(1, 1);		/* a drop record between does not close it */
 	__rxpath_dev_backlog(1, 700);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG, cpu, &rec), 1);

@@ -84,6 +84,7 @@ struct rxpath_reader {
 	u64 lost_reported;		/* delivered in LOST records */
 };
 
+unsigned int rxpath_dev_epoch;
 static LIST_HEAD(rxpath_readers);
 static DEFINE_MUTEX(rxpath_readers_lock);
 static unsigned int rxpath_nreaders;
@@ -114,12 +115,12 @@ static u32 *rxpath_rec_count(struct rxpath_record *rec, u32 type)
 }
 
 /*
- * Adds a packet to the open record of its type in b when it is for the
+ * Adds n packets to the open record of its type in b when it is for the
  * same backlog CPU and still open: not taken by the reader, not so old
  * that its slot was written again, count not at its limit.
  */
 static bool rxpath_dev_grow(struct rxpath_reader *r, u32 type, u32 cpu,
-			    u32 qlen)
+			    u32 qlen, u32 n)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 	typeof(b->open[0]) *o = &b->open[type - RXPATH_REC_BACKLOG];
@@ -134,9 +135,9 @@ static bool rxpath_dev_grow(struct rxpath_reader *r, u32 type, u32 cpu,
 	count = rxpath_rec_count(rec, type);
 	c = READ_ONCE(*count);
 	for (;;) {
-		if (c & RXPATH_COUNT_CLOSED || c == RXPATH_COUNT_CLOSED - 1)
+		if (c & RXPATH_COUNT_CLOSED || c > RXPATH_COUNT_CLOSED - 1 - n)
 			return false;
-		prev = cmpxchg(count, c, c + 1);
+		prev = cmpxchg(count, c, c + n);
 		if (prev == c)
 			return true;
 		c = prev;
@@ -194,11 +195,12 @@ static bool rxpath_dev_wants(struct rxpath_reader *r, u32 type)
 }
 
 /*
- * A packet offered to cpu's backlog, which was qlen long (BACKLOG), or
+ * A packet offered to cpu's backlog, which was qlen long (BACKLOG), or n
  * refused by it (BACKLOG_DROP): added to each reader's open record of that
  * type, or a record of its own.
  */
-static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen)
+static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
+			      u32 n)
 {
 	struct rxpath_reader *r;
 	struct rxpath_record *rec;
@@ -210,7 +212,7 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen)
 		if (!rxpath_dev_wants(r, type) ||
 		    (type == RXPATH_REC_BACKLOG &&
 		     qlen <= READ_ONCE(r->filter.backlog_qlen)) ||
-		    rxpath_dev_grow(r, type, cpu, qlen))
+		    rxpath_dev_grow(r, type, cpu, qlen, n))
 			continue;
 		rec = rxpath_dev_reserve(r, type);
 		if (!rec)
@@ -222,7 +224,7 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen)
 			rec->u.backlog.count = 1;
 		} else {
 			rec->u.drop.cpu = cpu;
-			rec->u.drop.count = 1;
+			rec->u.drop.count = n;
 		}
 		rxpath_dev_commit(r, type, cpu);
 	}
@@ -233,13 +235,13 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen)
 /* softnet.c's per-packet hook */
 void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen);
+	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen, 1);
 }
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_backlog);
 
-void __rxpath_dev_drop(unsigned int cpu)
+void __rxpath_dev_drop(unsigned int cpu, u32 n)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0);
+	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n);
 }
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_drop);
 
@@ -614,6 +616,8 @@ VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
 	rxpath_nreaders++;
 	list_add_tail_rcu(&r->node, &rxpath_readers);
 	mutex_unlock(&rxpath_readers_lock);
+	/* softnet.c's counts of refusals start over from the next cycle. */
+	WRITE_ONCE(rxpath_dev_epoch, rxpath_dev_epoch + 1);
 	static_branch_inc(&rxpath_dev_on);
 	return r;
 

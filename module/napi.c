@@ -57,7 +57,7 @@ struct rxpath_budget_counts {
 	u64 budget_squeeze;
 	u64 time_squeeze;
 	u64 low;
-	u64 packets;
+	u64 work;		/* what the cycles' polls returned */
 	u64 outside_polls;
 	u64 hist[RXPATH_BUDGET_BUCKETS];
 	unsigned int max_usecs;
@@ -74,7 +74,7 @@ struct rxpath_napi_slot {
 	unsigned int max_work;
 	unsigned long last_jiffies;
 	u64 polls;
-	u64 packets;
+	u64 work;
 	u64 full_polls;
 	struct rxpath_napi_rings rings;	/* rings.c's */
 };
@@ -156,7 +156,7 @@ static void rxpath_napi_softirq_exit(void *data, unsigned int vec_nr)
 	usecs = min_t(u64, div_u64(local_clock() - pc->start_ns, NSEC_PER_USEC),
 		      UINT_MAX);
 	WRITE_ONCE(c->cycles, c->cycles + 1);
-	WRITE_ONCE(c->packets, c->packets + pc->work);
+	WRITE_ONCE(c->work, c->work + pc->work);
 	if (usecs > c->max_usecs)
 		WRITE_ONCE(c->max_usecs, usecs);
 	end = rxpath_cycle_end(pc->squeeze_at_start,
@@ -213,7 +213,7 @@ rxpath_napi_slot_get(struct rxpath_napi_cpu *pc, const struct napi_struct *napi)
 		return NULL;
 	s = reuse;
 	WRITE_ONCE(s->polls, 0);
-	WRITE_ONCE(s->packets, 0);
+	WRITE_ONCE(s->work, 0);
 	WRITE_ONCE(s->full_polls, 0);
 	WRITE_ONCE(s->max_work, 0);
 	memset(&s->rings, 0, sizeof(s->rings));
@@ -255,7 +255,7 @@ static void rxpath_napi_poll(void *data, struct napi_struct *napi, int work,
 		return;
 	}
 	WRITE_ONCE(s->polls, s->polls + 1);
-	WRITE_ONCE(s->packets, s->packets + work);
+	WRITE_ONCE(s->work, s->work + work);
 	if (work >= budget)
 		WRITE_ONCE(s->full_polls, s->full_polls + 1);
 	if (work > s->max_work)
@@ -345,7 +345,7 @@ static void rxpath_budget_read(unsigned int cpu, struct rxpath_budget_counts *c)
 	c->budget_squeeze = READ_ONCE(pc->c.budget_squeeze);
 	c->time_squeeze = READ_ONCE(pc->c.time_squeeze);
 	c->low = READ_ONCE(pc->c.low);
-	c->packets = READ_ONCE(pc->c.packets);
+	c->work = READ_ONCE(pc->c.work);
 	c->outside_polls = READ_ONCE(pc->c.outside_polls);
 	c->max_usecs = READ_ONCE(pc->c.max_usecs);
 	for (b = 0; b < RXPATH_BUDGET_BUCKETS; b++)
@@ -379,7 +379,7 @@ static void rxpath_budget_row(struct seq_file *m, unsigned int cpu)
 				   c.time_squeeze, c.low);
 		else
 			seq_puts(m, " - - -");
-		seq_printf(m, " %llu %u", c.packets, c.max_usecs);
+		seq_printf(m, " %llu %u", c.work, c.max_usecs);
 	}
 	if (rxpath_napi_poll_probe.attached)
 		seq_printf(m, " %llu\n", c.outside_polls);
@@ -464,8 +464,28 @@ rxpath_napi_row_find(struct rxpath_napi_row *rows, unsigned int n,
 	return bsearch(&key, rows, n, sizeof(*rows), rxpath_napi_row_cmp_key);
 }
 
-/* Every slot of every CPU, merged into one row per (instance, id). */
-static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
+/* The slots in use now, over every CPU: the rows a collect needs. */
+static unsigned int rxpath_napi_slots_used(void)
+{
+	unsigned int cpu, i, n = 0;
+
+	for_each_possible_cpu(cpu) {
+		struct rxpath_napi_cpu *pc = per_cpu_ptr(rxpath_napi_cpus, cpu);
+
+		for (i = 0; i < RXPATH_NAPI_SLOTS; i++)
+			if (READ_ONCE(pc->slot[i].napi) && !READ_ONCE(pc->slot[i].dead))
+				n++;
+	}
+	return n;
+}
+
+/*
+ * Every slot of every CPU, merged into one row per (instance, id): at most
+ * max slots, so one claimed since they were counted waits for the next
+ * read.
+ */
+static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows,
+					unsigned int max)
 {
 	unsigned int cpu, i, n = 0, m;
 	unsigned int gen = READ_ONCE(rxpath_gen);
@@ -473,7 +493,7 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
 	for_each_possible_cpu(cpu) {
 		struct rxpath_napi_cpu *pc = per_cpu_ptr(rxpath_napi_cpus, cpu);
 
-		for (i = 0; i < RXPATH_NAPI_SLOTS; i++) {
+		for (i = 0; i < RXPATH_NAPI_SLOTS && n < max; i++) {
 			struct rxpath_napi_slot *s = &pc->slot[i];
 			struct rxpath_napi_row *r = &rows[n];
 
@@ -487,7 +507,7 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
 			r->weight = READ_ONCE(s->weight);
 			if (READ_ONCE(s->gen) == gen) {
 				r->polls = READ_ONCE(s->polls);
-				r->packets = READ_ONCE(s->packets);
+				r->work = READ_ONCE(s->work);
 				r->full_polls = READ_ONCE(s->full_polls);
 				r->max_work = READ_ONCE(s->max_work);
 				r->rings = s->rings;
@@ -507,7 +527,7 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows)
 				to->weight = r->weight;
 			}
 			to->polls += r->polls;
-			to->packets += r->packets;
+			to->work += r->work;
 			to->full_polls += r->full_polls;
 			to->max_work = max(to->max_work, r->max_work);
 			rxpath_rings_merge(&to->rings, &r->rings);
@@ -611,16 +631,20 @@ static bool rxpath_napi_slot_unlisted(const struct rxpath_napi_slot *s,
  */
 int rxpath_napi_rows_get(struct rxpath_napi_rows *rows)
 {
-	unsigned int i, n;
+	unsigned int i, n, max;
 
 	rows->n = 0;
-	rows->row = kvcalloc(num_possible_cpus() * RXPATH_NAPI_SLOTS,
-			     sizeof(*rows->row), GFP_KERNEL);
+	/*
+	 * Room for the slots in use, not for every slot of every possible
+	 * CPU: a read costs what the instances that polled cost.
+	 */
+	max = rxpath_napi_poll_probe.attached ? rxpath_napi_slots_used() : 0;
+	rows->row = kvcalloc(max ?: 1, sizeof(*rows->row), GFP_KERNEL);
 	if (!rows->row)
 		return -ENOMEM;
-	if (!rxpath_napi_poll_probe.attached)
+	if (!max)
 		return 0;
-	rows->n = rxpath_napi_collect(rows->row);
+	rows->n = rxpath_napi_collect(rows->row, max);
 	rxpath_napi_mark_live(rows->row, rows->n);
 	rxpath_napi_forget(rxpath_napi_slot_unlisted, rows);
 	for (i = 0, n = 0; i < rows->n; i++)
@@ -650,7 +674,7 @@ static int rxpath_napi_show(struct seq_file *m, void *v)
 	for (i = 0; i < rows.n; i++) {
 		r = &rows.row[i];
 		seq_printf(m, "%u %s %d %llu %llu %llu %u %u\n", r->napi_id,
-			   r->dev, r->cpu, r->polls, r->packets, r->full_polls,
+			   r->dev, r->cpu, r->polls, r->work, r->full_polls,
 			   r->weight, r->max_work);
 	}
 	rxpath_napi_rows_put(&rows);
@@ -745,6 +769,8 @@ void rxpath_napi_find_budget(void)
 
 int rxpath_napi_init(void)
 {
+	/* alloc_percpu() refuses more than PCPU_MIN_UNIT_SIZE (32 KiB). */
+	BUILD_BUG_ON(sizeof(struct rxpath_napi_cpu) > PCPU_MIN_UNIT_SIZE);
 	rxpath_napi_cpus = alloc_percpu(struct rxpath_napi_cpu);
 	if (!rxpath_napi_cpus)
 		return -ENOMEM;

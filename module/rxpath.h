@@ -307,7 +307,7 @@ struct rxpath_napi_row {
 	int ifindex;
 	unsigned long last_jiffies;
 	u64 polls;
-	u64 packets;
+	u64 work;
 	u64 full_polls;
 	unsigned int weight;
 	unsigned int max_work;
@@ -351,7 +351,9 @@ void rxpath_dev_init(void);
 void rxpath_dev_exit(void);
 void rxpath_dev_show_status(struct seq_file *m);
 void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen);
-void __rxpath_dev_drop(unsigned int cpu);
+void __rxpath_dev_drop(unsigned int cpu, u32 n);
+/* Grows at each open of /dev/rxpath (under its readers lock). */
+extern unsigned int rxpath_dev_epoch;
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 			unsigned int usecs);
 void __rxpath_dev_ring(const struct rxpath_rec_ring *ring);
@@ -369,10 +371,10 @@ static inline void rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
 		__rxpath_dev_backlog(cpu, qlen);
 }
 
-static inline void rxpath_dev_drop(unsigned int cpu)
+static inline void rxpath_dev_drop(unsigned int cpu, u32 n)
 {
 	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_dev_drop(cpu);
+		__rxpath_dev_drop(cpu, n);
 }
 
 static inline void rxpath_dev_cycle(int budget, u64 work,

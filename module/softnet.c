@@ -124,7 +124,7 @@ static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
 	slot = this_cpu_ptr(&rxpath_enqueue_slots[rxpath_context_level()]);
 	if (likely(slot->skb == skb)) {
 		atomic64_inc(&per_cpu_ptr(rxpath_backlog, slot->cpu)->drops);
-		rxpath_dev_drop(slot->cpu);
+		rxpath_dev_drop(slot->cpu, 1);
 		slot->skb = NULL;
 	} else {
 		atomic64_inc(&rxpath_drops_unattributed);
@@ -134,6 +134,33 @@ static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
 static struct rxpath_probe rxpath_kfree_skb_probe = {
 	.name = "tracepoint:skb:kfree_skb(backlog drops)",
 };
+
+/*
+ * With the per-packet hook off, readers of /dev/rxpath still get their
+ * BACKLOG_DROP records: the kernel's own count of this CPU's refusals
+ * (softnet_stat's dropped) is read at each sample, on the CPU whose
+ * backlog refused them, and its growth since the last one is a record of
+ * that many (coalesced as the hook's are). A reader's open starts the
+ * count over (rxpath_dev_epoch): what came before is not reported. With
+ * the hook on, its per-packet records are the ones given.
+ */
+struct rxpath_drops_seen {
+	unsigned int last;
+	unsigned int epoch;
+};
+
+static DEFINE_PER_CPU(struct rxpath_drops_seen, rxpath_drops_seen);
+
+static void rxpath_softnet_drops_seen(struct softnet_data *sd, unsigned int cpu)
+{
+	struct rxpath_drops_seen *s = this_cpu_ptr(&rxpath_drops_seen);
+	unsigned int now = rxpath_sd_dropped(sd), epoch = READ_ONCE(rxpath_dev_epoch);
+
+	if (s->epoch == epoch && now != s->last && !READ_ONCE(rxpath_hook_counting))
+		__rxpath_dev_drop(cpu, now - s->last);
+	s->last = now;
+	s->epoch = epoch;
+}
 
 /*
  * The peak while the per-packet hook is off: the input queue length is
@@ -146,9 +173,12 @@ static struct rxpath_probe rxpath_kfree_skb_probe = {
 void rxpath_softnet_sample(void)
 {
 	unsigned int cpu = raw_smp_processor_id();
+	struct softnet_data *sd = &per_cpu(softnet_data, cpu);
 
 	rxpath_max_update(&per_cpu_ptr(rxpath_backlog, cpu)->max,
-			  skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue));
+			  skb_queue_len_lockless(&sd->input_pkt_queue));
+	if (static_branch_unlikely(&rxpath_dev_on))
+		rxpath_softnet_drops_seen(sd, cpu);
 }
 
 /* The backlog's peak length since load or reset. */

@@ -65,13 +65,14 @@ static void rxpath_watch_hook_note(unsigned int types)
 	char word[8] = "";
 	FILE *f;
 
-	if (!(types & ((1U << RXPATH_REC_BACKLOG) | (1U << RXPATH_REC_BACKLOG_DROP))))
+	/* Drop records come from the kernel's own count with the hook off. */
+	if (!(types & (1U << RXPATH_REC_BACKLOG)))
 		return;
 	f = fopen(RXPATH_DEBUGFS "/backlog_hook", "r");
 	if (!f)
 		return;
 	if (fgets(word, sizeof(word), f) && !strncmp(word, "off", 3))
-		fprintf(stderr, "rxpath: backlog_hook is off: no backlog or backlog_drop records until 'echo on > %s/backlog_hook'\n",
+		fprintf(stderr, "rxpath: backlog_hook is off: no backlog (queue length) records until 'echo on > %s/backlog_hook'\n",
 			RXPATH_DEBUGFS);
 	fclose(f);
 }

@@ -92,6 +92,24 @@ check_eq "reader 2 (text): 'cpu 1 backlog drop N' adds up to the dropped delta" 
 q=$(awk '$3 == 1 && $4 == "backlog" && $5 ~ /\// { split($5, a, "/"); if (a[1] > m) m = a[1]; l = a[2] } END { print m + 0 "/" l }' /tmp/w2)
 check_eq "reader 2: backlog records above 4 peak at the limit + 1" "$q" "$((LIMIT + 1))/$LIMIT"
 
+# 2b. The same with the defaults, the per-packet hook off: the refusals
+# come from the kernel's own count, read on cpu 1 once per NET_RX cycle
+# and backlog poll, and still add up to it.
+check "rmmod" rmmod rxpath
+check "insmod (defaults: backlog_hook off)" insmod $KO
+rxpath watch --json --types backlog_drop >/tmp/w1 2>/tmp/e1 &
+w1=$!
+wait_readers 1
+drop0=$(softnet_stat 1 2)
+flood
+kill -TERM $w1
+wait $w1
+dd=$(($(softnet_stat 1 2) - drop0))
+head -n 3 /tmp/w1; cat /tmp/e1
+check "hook off: the flood overflowed cpu 1's backlog ($dd refused)" [ "$dd" -gt 0 ]
+check_eq "hook off: backlog_drop counts add up to the dropped delta" "$(drop_sum /tmp/w1 1)" "$dd"
+check "hook off: watch does not call for the hook for drop records" sh -c '! grep -q backlog_hook /tmp/e1'
+
 # 3. A reader stopped during a flood is told what it lost. Small buffers,
 # and a record for every NET_RX cycle that did any work.
 check "rmmod" rmmod rxpath
