@@ -8,14 +8,16 @@
 # Ends with "N passed, N failed" and exits non-zero on any failure.
 #
 #   RXPATH_KERNELS   kernels to boot (default: "trixie debug bookworm sid
-#                    bullseye trixie-cloud": the current kernels of Debian
-#                    13, Debian 12, sid and Debian 11 with their security
-#                    updates, each with rxpath built by its suite's DKMS
-#                    and compiler in a chroot, the debug kernel built from
-#                    trixie's 6.12 source with KUnit, KASAN, lockdep and
-#                    kmemleak, and Debian 13's cloud flavour; make
-#                    check-matrix adds debug-6.1, the same from bookworm's
-#                    6.1 source, and the cloud flavour of Debian 12 and sid)
+#                    trixie-cloud": the current kernels of Debian 13,
+#                    Debian 12 and sid with their security updates, each
+#                    with rxpath built by its suite's DKMS and compiler in
+#                    a chroot, the debug kernel built from trixie's 6.12
+#                    source with KUnit, KASAN, lockdep and kmemleak, and
+#                    Debian 13's cloud flavour; make check-matrix adds
+#                    Debian 11's 5.10 (past its LTS since August 2026;
+#                    make check builds for it), debug-6.1, the same debug
+#                    kernel from bookworm's 6.1 source, and the cloud
+#                    flavour of Debian 12 and sid)
 #   RXPATH_FULL_KERNELS  kernels that run every scenario (default: "trixie
 #                    debug"); the others run the core set. make check-matrix
 #                    sets it to "all".
@@ -30,8 +32,8 @@
 #                    tests/scenarios/ on the full kernels, the core set on
 #                    the others)
 #   RXPATH_BUILD_SUITES  Debian suites whose kernels rxpath is only built
-#                    for (default: trixie sid, less those booted; empty to
-#                    skip)
+#                    for (default: trixie sid bullseye, less those booted;
+#                    empty to skip)
 
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -40,7 +42,7 @@ full_kernels=${RXPATH_FULL_KERNELS:-trixie debug}
 if [ "$full_kernels" = all ]; then
 	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye trixie-cloud debug-6.1 bookworm-cloud sid-cloud}
 else
-	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye trixie-cloud}
+	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid trixie-cloud}
 fi
 core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf rings-vmxnet3 events backlog-threads probe-fail}
 all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
@@ -70,7 +72,7 @@ run "$RXPATH_TOP/tests/style.sh"
 run "$RXPATH_TOP/tests/reader.sh"
 # Newer Debian kernels not booted: build-tested (W=1, no warnings) in
 # cached chroots (a booted one is built the same way by tests/vm.sh).
-for suite in ${RXPATH_BUILD_SUITES-trixie sid}; do
+for suite in ${RXPATH_BUILD_SUITES-trixie sid bullseye}; do
 	case " $kernels " in *" $suite "*) continue ;; esac
 	run "$RXPATH_TOP/tests/lib/chroot-build.sh" "$suite" "$RXPATH_TOP" "$RXPATH_OUT/build-$suite"
 done
