@@ -484,6 +484,31 @@ static void *rxpath_tb_blob(struct kunit *test, struct rxpath_test_btf *b,
 	return blob;
 }
 
+/* A blob whose type 1 is "unsigned int", and a btf to parse it into. */
+static struct rxpath_test_btf *rxpath_tb_begin(struct kunit *test,
+					       struct rxpath_btf **btf)
+{
+	struct rxpath_test_btf *b = kunit_kzalloc(test, sizeof(*b), GFP_KERNEL);
+
+	*btf = kunit_kzalloc(test, sizeof(**btf), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	KUNIT_ASSERT_NOT_NULL(test, *btf);
+	rxpath_tb_start(b, false);
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "unsigned int"), RXPATH_BTF_INT, 0, false, 4);
+	rxpath_tb_word(b, 32);
+	return b;
+}
+
+/* b's blob, parsed into btf. */
+static void rxpath_tb_end(struct kunit *test, struct rxpath_test_btf *b,
+			  struct rxpath_btf *btf)
+{
+	size_t len;
+	void *blob = rxpath_tb_blob(test, b, NULL, 0, &len);
+
+	KUNIT_ASSERT_EQ(test, rxpath_btf_init(btf, blob, len, NULL), 0);
+}
+
 /*
  * The base blob of every case:
  *  1 int "unsigned short" (2)    2 typedef "u16" -> 1    3 int "unsigned int" (4)
@@ -606,18 +631,11 @@ static void rxpath_btf_member_paths(struct kunit *test)
  */
 static void rxpath_btf_struct_at_kinds(struct kunit *test)
 {
-	struct rxpath_test_btf *b = kunit_kzalloc(test, sizeof(*b), GFP_KERNEL);
-	struct rxpath_btf *btf = kunit_kzalloc(test, sizeof(*btf), GFP_KERNEL);
+	struct rxpath_btf *btf;
+	struct rxpath_test_btf *b = rxpath_tb_begin(test, &btf);
 	struct rxpath_btf_member m;
 	bool embedded;
-	size_t len;
-	void *blob;
 
-	KUNIT_ASSERT_NOT_NULL(test, b);
-	KUNIT_ASSERT_NOT_NULL(test, btf);
-	rxpath_tb_start(b, false);
-	rxpath_tb_type(b, rxpath_tb_str(b, 0, "unsigned int"), RXPATH_BTF_INT, 0, false, 4);
-	rxpath_tb_word(b, 32);
 	rxpath_tb_type(b, rxpath_tb_str(b, 0, "ring"), RXPATH_BTF_STRUCT, 1, false, 4);
 	rxpath_tb_member(b, rxpath_tb_str(b, 0, "count"), 1, 0);
 	rxpath_tb_type(b, 0, RXPATH_BTF_ARRAY, 0, false, 0);
@@ -630,8 +648,7 @@ static void rxpath_btf_struct_at_kinds(struct kunit *test)
 	rxpath_tb_member(b, rxpath_tb_str(b, 0, "p"), 4, 64);
 	rxpath_tb_member(b, rxpath_tb_str(b, 0, "r"), 2, 128);
 	rxpath_tb_member(b, rxpath_tb_str(b, 0, "n"), 1, 160);
-	blob = rxpath_tb_blob(test, b, NULL, 0, &len);
-	KUNIT_ASSERT_EQ(test, rxpath_btf_init(btf, blob, len, NULL), 0);
+	rxpath_tb_end(test, b, btf);
 
 	/* An array of rings: its first, at the member's offset. */
 	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 5, "rings", &m), 0);
@@ -662,21 +679,14 @@ static void rxpath_btf_struct_at_kinds(struct kunit *test)
  */
 static void rxpath_btf_enum_values(struct kunit *test)
 {
-	struct rxpath_test_btf *b = kunit_kzalloc(test, sizeof(*b), GFP_KERNEL);
-	struct rxpath_btf *btf = kunit_kzalloc(test, sizeof(*btf), GFP_KERNEL);
 	static const char * const names[] = { "VQ_LAYOUT_SPLIT", "VQ_LAYOUT_PACKED",
 		"VQ_LAYOUT_SPLIT_IN_ORDER", "VQ_LAYOUT_PACKED_IN_ORDER" };
+	struct rxpath_btf *btf;
+	struct rxpath_test_btf *b = rxpath_tb_begin(test, &btf);
 	struct rxpath_btf_member m;
 	unsigned int i;
-	size_t len;
-	void *blob;
 	s64 v;
 
-	KUNIT_ASSERT_NOT_NULL(test, b);
-	KUNIT_ASSERT_NOT_NULL(test, btf);
-	rxpath_tb_start(b, false);
-	rxpath_tb_type(b, rxpath_tb_str(b, 0, "unsigned int"), RXPATH_BTF_INT, 0, false, 4);
-	rxpath_tb_word(b, 32);
 	rxpath_tb_type(b, rxpath_tb_str(b, 0, "vq_layout"), RXPATH_BTF_ENUM, 4, false, 4);
 	for (i = 0; i < ARRAY_SIZE(names); i++) {
 		rxpath_tb_word(b, rxpath_tb_str(b, 0, names[i]));
@@ -692,8 +702,7 @@ static void rxpath_btf_enum_values(struct kunit *test)
 	rxpath_tb_word(b, U32_MAX);
 	rxpath_tb_type(b, rxpath_tb_str(b, 0, "vq"), RXPATH_BTF_STRUCT, 1, false, 4);
 	rxpath_tb_member(b, rxpath_tb_str(b, 0, "layout"), 2, 0);
-	blob = rxpath_tb_blob(test, b, NULL, 0, &len);
-	KUNIT_ASSERT_EQ(test, rxpath_btf_init(btf, blob, len, NULL), 0);
+	rxpath_tb_end(test, b, btf);
 
 	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 5, "layout", &m), 0);
 	KUNIT_EXPECT_EQ(test, m.kind, (unsigned int)RXPATH_BTF_ENUM);

@@ -615,9 +615,9 @@ VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
 	}
 	rxpath_nreaders++;
 	list_add_tail_rcu(&r->node, &rxpath_readers);
-	mutex_unlock(&rxpath_readers_lock);
 	/* softnet.c's counts of refusals start over from the next cycle. */
 	WRITE_ONCE(rxpath_dev_epoch, rxpath_dev_epoch + 1);
+	mutex_unlock(&rxpath_readers_lock);
 	static_branch_inc(&rxpath_dev_on);
 	return r;
 

@@ -203,7 +203,7 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 			       int budget)
 {
 	u32 count, ntu, ntc, unused, armed, pending = RXPATH_RING_UNKNOWN;
-	u32 start = RXPATH_RING_UNKNOWN;
+	u32 start = RXPATH_RING_UNKNOWN, cap;
 	u64 queue = index;
 
 	if (!rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed))
@@ -220,17 +220,16 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 					      armed);
 	/*
 	 * Pending at the poll's start, as seen after it: what is pending now
-	 * and what it cleaned. When that is every descriptor the NIC held,
-	 * the ring was full: the NIC had nowhere to put the next frame.
+	 * and what it cleaned, at most cap, what the NIC can hold. That much
+	 * is a full ring: the NIC had nowhere to put the next frame. A
+	 * completion ring's driver re-arms each descriptor as it cleans it,
+	 * so some may have been filled again during the poll, which this
+	 * counts too; vmxnet3's polls return the frames received only
+	 * (vmxnet3_poll_rx_only), so their work is what they cleaned.
 	 */
+	cap = d->done.kind == RXPATH_DONE_GEN ? armed : count - 1;
 	if (pending != RXPATH_RING_UNKNOWN && d->done.kind == RXPATH_DONE_GEN)
-		/*
-		 * A completion ring's driver re-arms each descriptor as it
-		 * cleans it, so some may have been filled again during the
-		 * poll, which this counts too; vmxnet3's polls return the
-		 * frames received only (vmxnet3_poll_rx_only).
-		 */
-		start = min_t(u64, (u64)pending + max(work, 0), armed);
+		start = min_t(u64, (u64)pending + max(work, 0), cap);
 	else if (pending != RXPATH_RING_UNKNOWN && rs->stamp && rs->count == count)
 		start = rxpath_ring_start_pending(pending,
 				rxpath_ring_cleaned(count, rs->ntc, ntc,
@@ -241,8 +240,7 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 	if (start != RXPATH_RING_UNKNOWN) {
 		if (rs->max_pending == RXPATH_RING_UNKNOWN || start > rs->max_pending)
 			WRITE_ONCE(rs->max_pending, start);
-		if (d->done.kind == RXPATH_DONE_GEN ? armed && start == armed :
-		    start == count - 1)
+		if (cap && start == cap)
 			WRITE_ONCE(rs->full_events, rs->full_events + 1);
 	}
 	WRITE_ONCE(rs->stamp, local_clock() ?: 1);
