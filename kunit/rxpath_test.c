@@ -367,6 +367,43 @@ static void rxpath_budget_bucket_overrun(struct kunit *test)
 			(unsigned int)RXPATH_BUDGET_BUCKETS);
 }
 
+/*
+ * A cycle below the light limit is exactly one that lands in the first
+ * budget_hist bucket and is not low: every work up to the limit and past
+ * it, for budgets small and large and every threshold.
+ */
+static void rxpath_budget_light_limit_exact(struct kunit *test)
+{
+	static const int budgets[] = { 1, 2, 9, 10, 11, 16, 64, 299, 300, 301, 8192 };
+	unsigned int i, warn;
+	u64 work, limit;
+	bool light;
+
+	for (i = 0; i < ARRAY_SIZE(budgets); i++) {
+		for (warn = 0; warn <= 100; warn++) {
+			limit = rxpath_budget_light_limit(budgets[i], warn);
+			for (work = 0; work <= limit + 2; work++) {
+				light = rxpath_budget_bucket(work, budgets[i]) == 0 &&
+					rxpath_budget_left_pct(work, budgets[i]) >= warn;
+				KUNIT_EXPECT_EQ_MSG(test, work < limit, light,
+						    "budget %d warn %u work %llu",
+						    budgets[i], warn, work);
+			}
+		}
+	}
+}
+
+static void rxpath_budget_light_limit_none(struct kunit *test)
+{
+	/* A budget spent before the cycle starts leaves nothing light. */
+	KUNIT_EXPECT_EQ(test, rxpath_budget_light_limit(0, 50), 0ULL);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_light_limit(-3, 0), 0ULL);
+	/* Above 100 (never set) reads as 100: only idle cycles are light. */
+	KUNIT_EXPECT_EQ(test, rxpath_budget_light_limit(300, 1000), 1ULL);
+	KUNIT_EXPECT_EQ(test, rxpath_budget_light_limit(INT_MAX, 0),
+			div_u64((u64)INT_MAX + 9, 10));
+}
+
 static void rxpath_parse_pct_valid(struct kunit *test)
 {
 	static const struct { const char *word; unsigned int pct; } ok[] = {
@@ -407,6 +444,8 @@ static struct kunit_case rxpath_budget_cases[] = {
 	KUNIT_CASE(rxpath_budget_left_pct_spent),
 	KUNIT_CASE(rxpath_budget_bucket_values),
 	KUNIT_CASE(rxpath_budget_bucket_overrun),
+	KUNIT_CASE(rxpath_budget_light_limit_exact),
+	KUNIT_CASE(rxpath_budget_light_limit_none),
 	KUNIT_CASE(rxpath_parse_pct_valid),
 	KUNIT_CASE(rxpath_parse_pct_invalid),
 	{}
@@ -1048,13 +1087,13 @@ static void rxpath_ring_indices_wrapped(struct kunit *test)
 	ring[RXPATH_RF_COUNT] = 256;
 	ring[RXPATH_RF_NTU] = 10;
 	ring[RXPATH_RF_NTC] = 11;
-	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, false, &count, &ntu, &ntc, &unused, &armed));
 	KUNIT_EXPECT_EQ(test, count, 256U);
 	KUNIT_EXPECT_EQ(test, unused, 0U);
 	KUNIT_EXPECT_EQ(test, armed, 255U);
 	/* Past count: caught mid-resize. */
 	ring[RXPATH_RF_NTC] = 256;
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, false, &count, &ntu, &ntc, &unused, &armed));
 }
 
 static void rxpath_ring_indices_free_running(struct kunit *test)
@@ -1070,7 +1109,7 @@ static void rxpath_ring_indices_free_running(struct kunit *test)
 	ring[RXPATH_RF_MASK] = 1023;
 	ring[RXPATH_RF_NTU] = 5000;
 	ring[RXPATH_RF_NTC] = 5000 - 1024;
-	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, false, &count, &ntu, &ntc, &unused, &armed));
 	KUNIT_EXPECT_EQ(test, count, 1024U);
 	KUNIT_EXPECT_EQ(test, ntu, 5000U % 1024);
 	KUNIT_EXPECT_EQ(test, ntc, 5000U % 1024);
@@ -1079,17 +1118,17 @@ static void rxpath_ring_indices_free_running(struct kunit *test)
 	/* Across the counters' wrap. */
 	ring[RXPATH_RF_NTU] = 5;
 	ring[RXPATH_RF_NTC] = U32_MAX - 4;
-	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, false, &count, &ntu, &ntc, &unused, &armed));
 	KUNIT_EXPECT_EQ(test, armed, 10U);
 	KUNIT_EXPECT_EQ(test, unused, 1014U);
 	KUNIT_EXPECT_EQ(test, ntc, (U32_MAX - 4) % 1024);
 	/* More posted than the ring holds: not a ring at rest. */
 	ring[RXPATH_RF_NTC] = 5 - 1025;
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, false, &count, &ntu, &ntc, &unused, &armed));
 	/* With one slot kept empty, 1024 posted are too many too. */
 	d->reserved = 1;
 	ring[RXPATH_RF_NTC] = 5 - 1024;
-	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_EXPECT_FALSE(test, rxpath_ring_indices(d, ring, false, &count, &ntu, &ntc, &unused, &armed));
 }
 
 static void rxpath_ring_indices_posted(struct kunit *test)
@@ -1105,7 +1144,7 @@ static void rxpath_ring_indices_posted(struct kunit *test)
 	((u16 *)ring)[2 * RXPATH_RF_COUNT] = 64;
 	((u16 *)ring)[2 * RXPATH_RF_NTU] = 3;
 	((u16 *)ring)[2 * RXPATH_RF_POSTED] = 60;
-	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed));
+	KUNIT_ASSERT_TRUE(test, rxpath_ring_indices(d, ring, false, &count, &ntu, &ntc, &unused, &armed));
 	KUNIT_EXPECT_EQ(test, count, 64U);
 	KUNIT_EXPECT_EQ(test, ntu, 3U);
 	/* 3 - 60 at the u16's width, modulo 64. */
@@ -1535,7 +1574,7 @@ static void rxpath_reader_lost_reported_first(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	cpu = get_cpu();
 	for (i = 0; i < made; i++)	/* all of the budget used: 0% left */
-		__rxpath_dev_cycle(300, 300, RXPATH_CYCLE_BUDGET, 10);
+		__rxpath_dev_cycle(300, 300, RXPATH_CYCLE_BUDGET, 10, true);
 	put_cpu();
 	n = rxpath_take_type(test, r, buf, max, RXPATH_REC_LOST, cpu, &lost);
 	KUNIT_EXPECT_EQ(test, n, 1UL);

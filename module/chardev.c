@@ -85,6 +85,8 @@ struct rxpath_reader {
 };
 
 unsigned int rxpath_dev_epoch;
+/* The most budget_left_pct of the readers that take CYCLE records; 0: none. */
+unsigned int rxpath_dev_cycle_pct;
 static LIST_HEAD(rxpath_readers);
 static DEFINE_MUTEX(rxpath_readers_lock);
 static unsigned int rxpath_nreaders;
@@ -195,6 +197,23 @@ static bool rxpath_dev_wants(struct rxpath_reader *r, u32 type)
 }
 
 /*
+ * Called with rxpath_readers_lock held, after a reader came, went or
+ * changed its filter: budget.c then counts every cycle some reader wants.
+ */
+static void rxpath_dev_cycle_pct_update(void)
+{
+	struct rxpath_reader *r;
+	unsigned int pct = 0;
+
+	lockdep_assert_held(&rxpath_readers_lock);
+	list_for_each_entry(r, &rxpath_readers, node)
+		if (rxpath_dev_wants(r, RXPATH_REC_CYCLE))
+			pct = max(pct, READ_ONCE(r->filter.budget_left_pct));
+	WRITE_ONCE(rxpath_dev_cycle_pct, pct);
+	rxpath_budget_light_update();
+}
+
+/*
  * A packet offered to cpu's backlog, which was qlen long (BACKLOG), or n
  * refused by it (BACKLOG_DROP): added to each reader's open record of that
  * type, or a record of its own.
@@ -247,7 +266,7 @@ EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_drop);
 
 /* A NET_RX cycle ended on this CPU (napi.c). */
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
-			unsigned int usecs)
+			unsigned int usecs, bool timed)
 {
 	unsigned int left = rxpath_budget_left_pct(work, budget);
 	struct rxpath_reader *r;
@@ -272,7 +291,8 @@ void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 		rec->u.cycle.work = min_t(u64, work, U32_MAX);
 		rec->u.cycle.left_pct = left;
 		rec->u.cycle.end = end;
-		rec->u.cycle.usecs = usecs;
+		rec->u.cycle.usecs = timed ? usecs : 0;
+		rec->u.cycle.flags = timed ? RXPATH_CYCLE_TIMED : 0;
 		rxpath_dev_commit(r, RXPATH_REC_CYCLE, 0);
 	}
 	rcu_read_unlock();
@@ -515,6 +535,9 @@ static int rxpath_dev_set_filter(struct rxpath_reader *r,
 	WRITE_ONCE(r->filter.backlog_qlen, f->backlog_qlen);
 	WRITE_ONCE(r->filter.budget_left_pct, f->budget_left_pct);
 	WRITE_ONCE(r->filter.summary_ms, f->summary_ms);
+	mutex_lock(&rxpath_readers_lock);
+	rxpath_dev_cycle_pct_update();
+	mutex_unlock(&rxpath_readers_lock);
 	if (f->summary_ms && (f->types & (1U << RXPATH_REC_SUMMARY)))
 		schedule_delayed_work(&r->summary, 0);
 	return 0;
@@ -617,6 +640,7 @@ VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
 	list_add_tail_rcu(&r->node, &rxpath_readers);
 	/* softnet.c's counts of refusals start over from the next cycle. */
 	WRITE_ONCE(rxpath_dev_epoch, rxpath_dev_epoch + 1);
+	rxpath_dev_cycle_pct_update();
 	mutex_unlock(&rxpath_readers_lock);
 	static_branch_inc(&rxpath_dev_on);
 	return r;
@@ -633,6 +657,7 @@ VISIBLE_IF_KUNIT void rxpath_reader_close(struct rxpath_reader *r)
 	mutex_lock(&rxpath_readers_lock);
 	list_del_rcu(&r->node);
 	rxpath_nreaders--;
+	rxpath_dev_cycle_pct_update();
 	mutex_unlock(&rxpath_readers_lock);
 	cancel_delayed_work_sync(&r->summary);
 	/* No producer still holds r, nor will queue its wake-up again. */

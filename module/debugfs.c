@@ -193,6 +193,30 @@ int rxpath_parse_switch(const char *word, bool *on)
 EXPORT_SYMBOL_IF_KUNIT(rxpath_parse_switch);
 
 /*
+ * A write to the on/off control name: on, off, 1 or 0, given to set(),
+ * whose error is the write's. Anything else is -EINVAL and one pr_warn
+ * line naming the file.
+ */
+ssize_t rxpath_switch_write(const char *name, const char __user *ubuf,
+			    size_t len, loff_t *ppos, int (*set)(bool on))
+{
+	char word[8];
+	bool on;
+	int err;
+
+	err = rxpath_parse_word(ubuf, len, ppos, word, sizeof(word));
+	if (err == -EFAULT)
+		return err;
+	if (err || rxpath_parse_switch(word, &on)) {
+		pr_warn_ratelimited("%s: write on, off, 1 or 0 (got %zu bytes)\n",
+				    name, len);
+		return -EINVAL;
+	}
+	err = set(on);
+	return err ? err : len;
+}
+
+/*
  * A whole percentage, 0 to 100, in plain decimal: one to three digits and
  * nothing else ("050" is 50; "+5", " 5", "5%" and "0x5" are refused).
  */
@@ -314,6 +338,7 @@ static int rxpath_status_show(struct seq_file *m, void *v)
 	seq_printf(m, "abi %u\n", RXPATH_ABI_VERSION);
 	seq_printf(m, "kernel %s\n", init_utsname()->release);
 	rxpath_softnet_show_status(m);
+	rxpath_budget_show_status(m);
 	rxpath_napi_show_status(m);
 	rxpath_rings_show_status(m);
 	rxpath_dev_show_status(m);

@@ -14,6 +14,7 @@
 void rxpath_reset_all(void)
 {
 	rxpath_softnet_reset();
+	rxpath_budget_reset();
 	rxpath_napi_reset();
 	rxpath_rings_reset();
 }
@@ -22,13 +23,16 @@ static int __init rxpath_init(void)
 {
 	int err;
 
-	rxpath_napi_find_budget();
+	rxpath_budget_find();
 	err = rxpath_softnet_init();
 	if (err)
 		goto err_out;
-	err = rxpath_napi_init();
+	err = rxpath_budget_init();
 	if (err)
 		goto err_softnet;
+	err = rxpath_napi_init();
+	if (err)
+		goto err_budget;
 	err = rxpath_rings_init();
 	if (err)
 		goto err_napi;
@@ -36,6 +40,7 @@ static int __init rxpath_init(void)
 	if (err)
 		goto err_rings;
 	rxpath_softnet_debugfs_init();
+	rxpath_budget_debugfs_init();
 	rxpath_napi_debugfs_init();
 	rxpath_rings_debugfs_init();
 	rxpath_dev_init();
@@ -46,6 +51,8 @@ err_rings:
 	rxpath_rings_exit();
 err_napi:
 	rxpath_napi_exit();
+err_budget:
+	rxpath_budget_exit();
 err_softnet:
 	rxpath_softnet_exit();
 err_out:
@@ -58,6 +65,7 @@ static void __exit rxpath_exit(void)
 	rxpath_debugfs_exit();
 	rxpath_rings_exit();
 	rxpath_napi_exit();
+	rxpath_budget_exit();
 	rxpath_softnet_exit();
 }
 

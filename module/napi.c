@@ -1,27 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The per-poll hooks: NAPI budget accounting per net_rx_action cycle, the
- * table of NAPI instances, and the poll-time samples other concerns take.
+ * The per-poll hook and the table of NAPI instances.
  *
- * A NET_RX softirq runs net_rx_action once: a cycle. irq:softirq_entry and
- * irq:softirq_exit (vector NET_RX) bracket it on its CPU, and every
- * napi:napi_poll inside adds its work. The cycle takes netdev_budget at its
- * start; it ends either drained, or squeezed when the budget is spent or
- * netdev_budget_usecs has passed, and a squeeze is exactly what increments
- * the CPU's softnet time_squeeze. rxpath reads that counter at both ends: a
- * cycle that moved it was squeezed, by the packet budget if its work reached
- * the budget, by time otherwise. So budget_squeeze + time_squeeze equals the
- * kernel's count by construction, and only the split is rxpath's.
+ * One probe, on napi:napi_poll, runs right after every poll, and is the
+ * whole of rxpath's default cost on the receive path. It hands the poll to
+ * each concern in turn: the budget accounting of its NET_RX cycle
+ * (budget.c), this file's count of the instance, the instance's RX rings
+ * (ring_poll.c), and the backlog's queue length (softnet.c) after a backlog
+ * poll and at the start of each cycle.
  *
- * Polls outside a NET_RX softirq (threaded NAPI, threaded backlog, busy
- * polling) are counted in the NAPI table and in outside_polls, never in a
- * cycle: they have no budget and cannot squeeze.
- *
- * Cost: three tracepoint probes, per softirq and per poll, never per packet.
- * Every count is per CPU and written only by its CPU, in softirq or
- * bottom-half context; readers use READ_ONCE. A reset bumps a generation
- * number that each CPU compares before counting, and zeroes its own counts
- * when it changed, so a reset never races a writer.
+ * Each CPU keeps a small table of the instances it polled, found by their
+ * address; the last one it polled is checked first. Every count is per CPU
+ * and written only by its CPU; readers use READ_ONCE and merge the CPUs'
+ * rows. A reset bumps a generation number that each CPU compares before
+ * counting, and a slot of an older generation starts over, so a reset
+ * never races a writer.
  */
 #include <linux/debugfs.h>
 #include <linux/interrupt.h>
@@ -30,38 +23,14 @@
 #include <linux/mm.h>
 #include <linux/netdevice.h>
 #include <linux/percpu.h>
-#include <linux/sched/clock.h>
 #include <linux/bsearch.h>
 #include <linux/sort.h>
 #include <net/net_namespace.h>
 #include <trace/events/napi.h>
 #include "rxpath.h"
 #include "compat.h"
-
-static int rxpath_budget_warn_pct_set(const char *val,
-				      const struct kernel_param *kp);
-static const struct kernel_param_ops rxpath_budget_warn_pct_ops = {
-	.set = rxpath_budget_warn_pct_set,
-	.get = param_get_uint,
-};
-static unsigned int budget_warn_pct = 50;
-module_param_cb(budget_warn_pct, &rxpath_budget_warn_pct_ops,
-		&budget_warn_pct, 0444);
-MODULE_PARM_DESC(budget_warn_pct,
-		 "A cycle that ends with less than this percentage (0-100) of netdev_budget left counts in low_budget_cycles; settable later in debugfs budget_warn_pct");
-
-/* What one CPU counted since the generation gen began. */
-struct rxpath_budget_counts {
-	u64 cycles;
-	u64 drained;
-	u64 budget_squeeze;
-	u64 time_squeeze;
-	u64 low;
-	u64 work;		/* what the cycles' polls returned */
-	u64 outside_polls;
-	u64 hist[RXPATH_BUDGET_BUCKETS];
-	unsigned int max_usecs;
-};
+#include "softnet.h"
+#include "budget.h"
 
 /* One NAPI instance as one CPU saw it; the key is never dereferenced. */
 struct rxpath_napi_slot {
@@ -83,115 +52,35 @@ struct rxpath_napi_slot {
 #define RXPATH_NAPI_SLOTS	(1U << RXPATH_NAPI_SLOTS_BITS)
 
 struct rxpath_napi_cpu {
-	/* the cycle in progress */
-	bool in_cycle;
-	int budget;
-	unsigned int squeeze_at_start;
-	u64 start_ns;
-	u64 work;
-	/* counts */
 	unsigned int gen;
-	struct rxpath_budget_counts c;
 	u64 untracked;		/* polls of NAPIs that found no free slot */
+	struct rxpath_napi_slot *last;	/* of the last device NAPI polled */
+	struct rxpath_napi_slot *backlog;	/* of this CPU's backlog */
 	struct rxpath_napi_slot slot[RXPATH_NAPI_SLOTS];
 };
 
 static struct rxpath_napi_cpu __percpu *rxpath_napi_cpus;
 static unsigned int rxpath_gen;
-static int *rxpath_budget_var;
-static int rxpath_budget_var_err;
 
 /* ---- probe context ---------------------------------------------------- */
-
-/* This CPU's data, its counts zeroed first if a reset came since. */
-static struct rxpath_napi_cpu *rxpath_napi_this_cpu(void)
-{
-	struct rxpath_napi_cpu *pc = this_cpu_ptr(rxpath_napi_cpus);
-	unsigned int gen = READ_ONCE(rxpath_gen);
-
-	if (unlikely(pc->gen != gen)) {
-		memset(&pc->c, 0, sizeof(pc->c));
-		pc->untracked = 0;
-		WRITE_ONCE(pc->gen, gen);
-	}
-	return pc;
-}
-
-/* TP_PROTO(unsigned int vec_nr) */
-static void rxpath_napi_softirq_entry(void *data, unsigned int vec_nr)
-{
-	struct rxpath_napi_cpu *pc;
-	int *budget = READ_ONCE(rxpath_budget_var);
-
-	rxpath_tp_guard();
-	if (vec_nr != NET_RX_SOFTIRQ)
-		return;
-	rxpath_softnet_sample();
-	pc = rxpath_napi_this_cpu();
-	pc->budget = budget ? READ_ONCE(*budget) : 0;
-	pc->squeeze_at_start = rxpath_sd_time_squeeze(this_cpu_ptr(&softnet_data));
-	pc->work = 0;
-	pc->start_ns = local_clock();
-	pc->in_cycle = true;
-}
-
-/* TP_PROTO(unsigned int vec_nr) */
-static void rxpath_napi_softirq_exit(void *data, unsigned int vec_nr)
-{
-	struct rxpath_napi_cpu *pc;
-	struct rxpath_budget_counts *c;
-	unsigned int usecs, bucket;
-	enum rxpath_cycle_end end;
-
-	rxpath_tp_guard();
-	if (vec_nr != NET_RX_SOFTIRQ)
-		return;
-	pc = this_cpu_ptr(rxpath_napi_cpus);
-	if (!pc->in_cycle)	/* it began before rxpath was loaded */
-		return;
-	pc->in_cycle = false;
-	if (unlikely(pc->gen != READ_ONCE(rxpath_gen)))
-		return;		/* reset mid-cycle: the next one counts */
-	c = &pc->c;
-	usecs = min_t(u64, div_u64(local_clock() - pc->start_ns, NSEC_PER_USEC),
-		      UINT_MAX);
-	WRITE_ONCE(c->cycles, c->cycles + 1);
-	WRITE_ONCE(c->work, c->work + pc->work);
-	if (usecs > c->max_usecs)
-		WRITE_ONCE(c->max_usecs, usecs);
-	end = rxpath_cycle_end(pc->squeeze_at_start,
-			       rxpath_sd_time_squeeze(this_cpu_ptr(&softnet_data)),
-			       pc->work, pc->budget);
-	switch (end) {
-	case RXPATH_CYCLE_DRAINED:
-		WRITE_ONCE(c->drained, c->drained + 1);
-		break;
-	case RXPATH_CYCLE_BUDGET:
-		WRITE_ONCE(c->budget_squeeze, c->budget_squeeze + 1);
-		break;
-	case RXPATH_CYCLE_TIME:
-		WRITE_ONCE(c->time_squeeze, c->time_squeeze + 1);
-		break;
-	}
-	if (rxpath_budget_left_pct(pc->work, pc->budget) <
-	    READ_ONCE(budget_warn_pct))
-		WRITE_ONCE(c->low, c->low + 1);
-	bucket = rxpath_budget_bucket(pc->work, pc->budget);
-	WRITE_ONCE(c->hist[bucket], c->hist[bucket] + 1);
-	rxpath_dev_cycle(pc->budget, pc->work, end, usecs);
-}
 
 /*
  * The slot of napi in this CPU's table, claimed if new: open addressing on
  * the pointer. A slot whose instance is gone (dead, or another napi_id at
  * the same address) starts over.
  */
-static struct rxpath_napi_slot *
+static noinline struct rxpath_napi_slot *
 rxpath_napi_slot_get(struct rxpath_napi_cpu *pc, const struct napi_struct *napi)
 {
 	unsigned int i, h = hash_ptr(napi, RXPATH_NAPI_SLOTS_BITS);
 	unsigned int id = READ_ONCE(napi->napi_id);
+	unsigned int gen = READ_ONCE(rxpath_gen);
 	struct rxpath_napi_slot *s, *reuse = NULL;
+
+	if (unlikely(pc->gen != gen)) {
+		pc->untracked = 0;
+		WRITE_ONCE(pc->gen, gen);
+	}
 
 	for (i = 0; i < RXPATH_NAPI_SLOTS; i++) {
 		s = &pc->slot[(h + i) & (RXPATH_NAPI_SLOTS - 1)];
@@ -227,6 +116,27 @@ rxpath_napi_slot_get(struct rxpath_napi_cpu *pc, const struct napi_struct *napi)
 }
 
 /*
+ * The slot of napi, found first in *cache: the last device NAPI polled on
+ * this CPU, or this CPU's backlog (whose instance never goes away).
+ */
+static __always_inline struct rxpath_napi_slot *
+rxpath_napi_slot(struct rxpath_napi_cpu *pc, struct rxpath_napi_slot **cache,
+		 const struct napi_struct *napi, bool backlog)
+{
+	struct rxpath_napi_slot *s = *cache;
+
+	if (likely(s && s->napi == napi && s->gen == READ_ONCE(rxpath_gen) &&
+		   (backlog || (!READ_ONCE(s->dead) &&
+				s->napi_id == READ_ONCE(napi->napi_id)))))
+		return s;
+	s = rxpath_napi_slot_get(pc, napi);
+	if (unlikely(!s))
+		WRITE_ONCE(pc->untracked, pc->untracked + 1);
+	*cache = s;
+	return s;
+}
+
+/*
  * TP_PROTO(struct napi_struct *napi, int work, int budget): right after a
  * poll. budget is the weight the poll was given; netpoll's polls with 0
  * (transmit cleanup only, possibly from hard interrupts) are left out.
@@ -236,31 +146,32 @@ static void rxpath_napi_poll(void *data, struct napi_struct *napi, int work,
 {
 	struct rxpath_napi_cpu *pc;
 	struct rxpath_napi_slot *s;
+	bool first;
 
 	rxpath_tp_guard();
-	if (budget <= 0 || in_hardirq() || in_nmi())
+	if (unlikely(budget <= 0))
 		return;
-	if (napi == this_cpu_ptr(&softnet_data.backlog))
+	work = max(work, 0);
+	first = rxpath_budget_poll(work);
+	pc = this_cpu_ptr(rxpath_napi_cpus);
+	if (napi == this_cpu_ptr(&softnet_data.backlog)) {
 		rxpath_softnet_sample();
-	if (work < 0)
-		work = 0;
-	pc = rxpath_napi_this_cpu();
-	if (pc->in_cycle && in_serving_softirq())
-		pc->work += work;
-	else
-		WRITE_ONCE(pc->c.outside_polls, pc->c.outside_polls + 1);
-	s = rxpath_napi_slot_get(pc, napi);
-	if (unlikely(!s)) {
-		WRITE_ONCE(pc->untracked, pc->untracked + 1);
-		return;
+		s = rxpath_napi_slot(pc, &pc->backlog, napi, true);
+	} else {
+		if (first)
+			rxpath_softnet_sample();
+		s = rxpath_napi_slot(pc, &pc->last, napi, false);
 	}
+	if (unlikely(!s))
+		return;
 	WRITE_ONCE(s->polls, s->polls + 1);
 	WRITE_ONCE(s->work, s->work + work);
 	if (work >= budget)
 		WRITE_ONCE(s->full_polls, s->full_polls + 1);
 	if (work > s->max_work)
 		WRITE_ONCE(s->max_work, work);
-	WRITE_ONCE(s->weight, budget);
+	if (budget != s->weight)
+		WRITE_ONCE(s->weight, budget);
 	WRITE_ONCE(s->last_jiffies, jiffies);
 	rxpath_rings_poll(&s->rings, napi, work, budget);
 }
@@ -269,13 +180,10 @@ static struct rxpath_probe rxpath_napi_poll_probe = {
 	.name = "tracepoint:napi:napi_poll",
 };
 
-static struct rxpath_probe rxpath_softirq_entry_probe = {
-	.name = "tracepoint:irq:softirq_entry",
-};
-
-static struct rxpath_probe rxpath_softirq_exit_probe = {
-	.name = "tracepoint:irq:softirq_exit",
-};
+bool rxpath_napi_polls_seen(void)
+{
+	return rxpath_napi_poll_probe.attached;
+}
 
 /* ---- control ---------------------------------------------------------- */
 
@@ -283,148 +191,6 @@ void rxpath_napi_reset(void)
 {
 	WRITE_ONCE(rxpath_gen, READ_ONCE(rxpath_gen) + 1);
 }
-
-static int rxpath_budget_warn_pct_set(const char *val,
-				      const struct kernel_param *kp)
-{
-	unsigned int pct;
-
-	if (rxpath_parse_pct(val, &pct)) {
-		pr_warn("budget_warn_pct: a whole percentage, 0 to 100, is needed (got \"%.16s\")\n",
-			val);
-		return -EINVAL;
-	}
-	WRITE_ONCE(budget_warn_pct, pct);
-	return 0;
-}
-
-static int rxpath_budget_warn_pct_show(struct seq_file *m, void *v)
-{
-	seq_printf(m, "%u\n", READ_ONCE(budget_warn_pct));
-	return 0;
-}
-
-static ssize_t rxpath_budget_warn_pct_write(struct file *file,
-					    const char __user *ubuf,
-					    size_t len, loff_t *ppos)
-{
-	char word[8];
-	unsigned int pct;
-	int err;
-
-	err = rxpath_parse_word(ubuf, len, ppos, word, sizeof(word));
-	if (err == -EFAULT)
-		return err;
-	if (err || rxpath_parse_pct(word, &pct)) {
-		pr_warn_ratelimited("budget_warn_pct: write a whole percentage, 0 to 100 (got %zu bytes)\n",
-				    len);
-		return -EINVAL;
-	}
-	WRITE_ONCE(budget_warn_pct, pct);
-	return len;
-}
-
-static const struct rxpath_file rxpath_budget_warn_pct_file = {
-	.show = rxpath_budget_warn_pct_show,
-	.write = rxpath_budget_warn_pct_write,
-};
-
-/* ---- budget tables ------------------------------------------------------ */
-
-/* cpu's counts as of now: zeros when a reset came after its last cycle. */
-static void rxpath_budget_read(unsigned int cpu, struct rxpath_budget_counts *c)
-{
-	const struct rxpath_napi_cpu *pc = per_cpu_ptr(rxpath_napi_cpus, cpu);
-	unsigned int b;
-
-	memset(c, 0, sizeof(*c));
-	if (READ_ONCE(pc->gen) != READ_ONCE(rxpath_gen))
-		return;
-	c->cycles = READ_ONCE(pc->c.cycles);
-	c->drained = READ_ONCE(pc->c.drained);
-	c->budget_squeeze = READ_ONCE(pc->c.budget_squeeze);
-	c->time_squeeze = READ_ONCE(pc->c.time_squeeze);
-	c->low = READ_ONCE(pc->c.low);
-	c->work = READ_ONCE(pc->c.work);
-	c->outside_polls = READ_ONCE(pc->c.outside_polls);
-	c->max_usecs = READ_ONCE(pc->c.max_usecs);
-	for (b = 0; b < RXPATH_BUDGET_BUCKETS; b++)
-		c->hist[b] = READ_ONCE(pc->c.hist[b]);
-}
-
-static bool rxpath_budget_cycles_seen(void)
-{
-	return rxpath_softirq_entry_probe.attached &&
-	       rxpath_softirq_exit_probe.attached &&
-	       rxpath_napi_poll_probe.attached;
-}
-
-static void rxpath_budget_header(struct seq_file *m)
-{
-	seq_puts(m, "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles work max_cycle_usecs outside_polls\n");
-}
-
-static void rxpath_budget_row(struct seq_file *m, unsigned int cpu)
-{
-	struct rxpath_budget_counts c;
-
-	rxpath_budget_read(cpu, &c);
-	seq_printf(m, "%u", cpu);
-	if (!rxpath_budget_cycles_seen()) {
-		seq_puts(m, " - - - - - - -");
-	} else {
-		seq_printf(m, " %llu %llu", c.cycles, c.drained);
-		if (rxpath_budget_var)
-			seq_printf(m, " %llu %llu %llu", c.budget_squeeze,
-				   c.time_squeeze, c.low);
-		else
-			seq_puts(m, " - - -");
-		seq_printf(m, " %llu %u", c.work, c.max_usecs);
-	}
-	if (rxpath_napi_poll_probe.attached)
-		seq_printf(m, " %llu\n", c.outside_polls);
-	else
-		seq_puts(m, " -\n");
-}
-
-VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_budget_table = {
-	.show_header = rxpath_budget_header,
-	.show_row = rxpath_budget_row,
-};
-EXPORT_SYMBOL_IF_KUNIT(rxpath_budget_table);
-
-static void rxpath_budget_hist_header(struct seq_file *m)
-{
-	unsigned int b;
-
-	seq_puts(m, "cpu");
-	for (b = 0; b + 1 < RXPATH_BUDGET_BUCKETS; b++)
-		seq_printf(m, " %u-%u", b * 10, b * 10 + 9);
-	seq_printf(m, " %u+\n", b * 10);
-}
-
-static void rxpath_budget_hist_row(struct seq_file *m, unsigned int cpu)
-{
-	struct rxpath_budget_counts c;
-	unsigned int b;
-	bool ok = rxpath_budget_cycles_seen() && rxpath_budget_var;
-
-	rxpath_budget_read(cpu, &c);
-	seq_printf(m, "%u", cpu);
-	for (b = 0; b < RXPATH_BUDGET_BUCKETS; b++) {
-		if (ok)
-			seq_printf(m, " %llu", c.hist[b]);
-		else
-			seq_puts(m, " -");
-	}
-	seq_putc(m, '\n');
-}
-
-VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_budget_hist_table = {
-	.show_header = rxpath_budget_hist_header,
-	.show_row = rxpath_budget_hist_row,
-};
-EXPORT_SYMBOL_IF_KUNIT(rxpath_budget_hist_table);
 
 /* ---- the NAPI table ---------------------------------------------------- */
 
@@ -710,62 +476,20 @@ static bool rxpath_napi_nb_registered;
 
 void rxpath_napi_show_status(struct seq_file *m)
 {
-	u64 untracked = 0, outside = 0;
-	struct rxpath_budget_counts c;
-	bool threaded = false;
 	unsigned int cpu;
+	u64 untracked = 0;
 
-	if (rxpath_budget_var)
-		seq_printf(m, "netdev_budget %d (read from %s)\n",
-			   READ_ONCE(*rxpath_budget_var),
-			   RXPATH_NETDEV_BUDGET_SOURCE);
-	else
-		seq_printf(m, "netdev_budget unknown: %pe from %s; budget_squeeze, time_squeeze, low_budget_cycles and budget_hist show -\n",
-			   ERR_PTR(rxpath_budget_var_err),
-			   RXPATH_NETDEV_BUDGET_SOURCE);
-	seq_printf(m, "budget_warn_pct %u\n", READ_ONCE(budget_warn_pct));
 	for_each_possible_cpu(cpu) {
 		const struct rxpath_napi_cpu *pc = per_cpu_ptr(rxpath_napi_cpus, cpu);
 
-		rxpath_budget_read(cpu, &c);
-		outside += c.outside_polls;
-		threaded |= rxpath_backlog_threaded(cpu);
 		if (READ_ONCE(pc->gen) == READ_ONCE(rxpath_gen))
 			untracked += READ_ONCE(pc->untracked);
 	}
-	seq_printf(m, "napi_polls_outside_net_rx_action %llu%s\n", outside,
-		   outside ? " (threaded NAPI or backlog, or busy polling: in napi, not in budget)" : "");
 	seq_printf(m, "napi_polls_untracked %llu\n", untracked);
-	seq_printf(m, "backlog_napi %s\n", threaded ?
-		   "threads (thread_backlog_napi: process_backlog runs in backlog_napi/N, outside net_rx_action, with no budget)" :
-		   "softirq");
 	seq_printf(m, "tracepoint_probes %s\n", RXPATH_TP_CONTEXT);
 }
 
 /* ---- init / exit ------------------------------------------------------- */
-
-/*
- * Called first of all at load (main.c): the lookup's temporary kprobe
- * changes the filter of ftrace's kprobe ops, which re-patches every call
- * site that ops covers; before rxpath's own probes exist, that is only the
- * handler's.
- */
-void rxpath_napi_find_budget(void)
-{
-	int *var = rxpath_netdev_budget_var();
-
-	if (!var) {
-		var = rxpath_sysctl_net_core_var("netdev_budget", "proc_dointvec",
-						 sizeof(int));
-		if (IS_ERR(var)) {
-			rxpath_budget_var_err = PTR_ERR(var);
-			pr_warn("netdev_budget not found (%pe): cycles are not split by cause\n",
-				var);
-			return;
-		}
-	}
-	WRITE_ONCE(rxpath_budget_var, var);
-}
 
 int rxpath_napi_init(void)
 {
@@ -779,25 +503,16 @@ int rxpath_napi_init(void)
 	rxpath_probe_report(&rxpath_napi_poll_probe,
 			    register_trace_napi_poll(rxpath_napi_poll, NULL),
 			    "tracepoint registration refused");
-	rxpath_tracepoint_attach(&rxpath_softirq_exit_probe, "softirq_exit",
-				 rxpath_napi_softirq_exit);
-	rxpath_tracepoint_attach(&rxpath_softirq_entry_probe, "softirq_entry",
-				 rxpath_napi_softirq_entry);
 	return 0;
 }
 
 void rxpath_napi_debugfs_init(void)
 {
-	rxpath_debugfs_cpu_table("budget", &rxpath_budget_table);
-	rxpath_debugfs_cpu_table("budget_hist", &rxpath_budget_hist_table);
-	rxpath_debugfs_file("budget_warn_pct", &rxpath_budget_warn_pct_file);
 	rxpath_debugfs_file("napi", &rxpath_napi_file);
 }
 
 void rxpath_napi_exit(void)
 {
-	rxpath_tracepoint_detach(&rxpath_softirq_entry_probe);
-	rxpath_tracepoint_detach(&rxpath_softirq_exit_probe);
 	if (rxpath_napi_poll_probe.attached)
 		unregister_trace_napi_poll(rxpath_napi_poll, NULL);
 	rxpath_probe_forget(&rxpath_napi_poll_probe);

@@ -3,7 +3,9 @@
  * The record of rxpath's probes. Every concern reports each probe it tried
  * to attach, attached or not, so that the status file can say which figures
  * are being measured on this kernel and why a missing one is missing. The
- * list changes only at module init and exit, when no debugfs file exists.
+ * list changes only at module init and exit, when no debugfs file exists;
+ * a probe attached only while a switch is on (p->when) stays on it, idle,
+ * while the switch is off.
  */
 #include <linux/err.h>
 #include <linux/tracepoint.h>
@@ -11,22 +13,36 @@
 
 static LIST_HEAD(rxpath_probes);
 
+static void rxpath_probe_list(struct rxpath_probe *p)
+{
+	if (!p->listed)
+		list_add_tail(&p->node, &rxpath_probes);
+	p->listed = true;
+}
+
 void rxpath_probe_attached(struct rxpath_probe *p)
 {
-	p->err = 0;
-	p->why = NULL;
-	p->attached = true;
-	list_add_tail(&p->node, &rxpath_probes);
+	WRITE_ONCE(p->err, 0);
+	WRITE_ONCE(p->attached, true);
+	rxpath_probe_list(p);
 }
 
 void rxpath_probe_failed(struct rxpath_probe *p, int err, const char *why)
 {
-	p->err = err;
-	p->why = why;
-	p->attached = false;
-	list_add_tail(&p->node, &rxpath_probes);
+	WRITE_ONCE(p->why, why);
+	WRITE_ONCE(p->err, err);
+	WRITE_ONCE(p->attached, false);
+	rxpath_probe_list(p);
 	pr_warn("%s not attached: %d (%s), its figures show '-'\n",
 		p->name, err, why);
+}
+
+/* Detached by choice: p->when does not hold now. */
+void rxpath_probe_idle(struct rxpath_probe *p)
+{
+	WRITE_ONCE(p->err, 0);
+	WRITE_ONCE(p->attached, false);
+	rxpath_probe_list(p);
 }
 
 /* Records the outcome of a registration that returned err. */
@@ -40,7 +56,9 @@ void rxpath_probe_report(struct rxpath_probe *p, int err, const char *why)
 
 void rxpath_probe_forget(struct rxpath_probe *p)
 {
-	list_del(&p->node);
+	if (p->listed)
+		list_del(&p->node);
+	p->listed = false;
 }
 
 void rxpath_probe_show_all(struct seq_file *m)
@@ -48,9 +66,16 @@ void rxpath_probe_show_all(struct seq_file *m)
 	struct rxpath_probe *p;
 
 	list_for_each_entry(p, &rxpath_probes, node) {
-		if (!p->attached) {
+		int err = READ_ONCE(p->err);
+
+		if (!READ_ONCE(p->attached) && p->when && !err) {
+			seq_printf(m, "probe %s off: attached while %s\n",
+				   p->name, p->when);
+			continue;
+		}
+		if (!READ_ONCE(p->attached)) {
 			seq_printf(m, "probe %s failed: %pe %s\n", p->name,
-				   ERR_PTR(p->err), p->why);
+				   ERR_PTR(err), READ_ONCE(p->why));
 			continue;
 		}
 		seq_printf(m, "probe %s attached", p->name);
@@ -101,10 +126,17 @@ void rxpath_tracepoint_attach(struct rxpath_probe *p, const char *tp_name,
 	rxpath_probe_report(p, err, "tracepoint registration refused");
 }
 
+/*
+ * Detaches what rxpath_tracepoint_attach attached. A probe with a switch
+ * (p->when) stays on the list, idle, until rxpath_probe_forget.
+ */
 void rxpath_tracepoint_detach(struct rxpath_probe *p)
 {
 	if (p->attached && p->tp)
 		tracepoint_probe_unregister(p->tp, p->tp_func, NULL);
 	p->tp = NULL;
-	rxpath_probe_forget(p);
+	if (p->when)
+		rxpath_probe_idle(p);
+	else
+		rxpath_probe_forget(p);
 }

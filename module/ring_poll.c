@@ -79,7 +79,7 @@ static u32 rxpath_ring_scan_done(const struct rxpath_ring_scan *sc, u32 max)
  * holds, where the done test is in the RX ring's own descriptors; or the
  * completions written and not yet taken, from the completion ring's next
  * on (at most one per armed descriptor). Only after a full-weight poll
- * (see the top of this file).
+ * (see the top of this file), so with plain reads (rxpath_ring_read).
  */
 static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
 			       const void *container, const void *ring,
@@ -89,11 +89,11 @@ static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
 	u64 size, next, gen, wide;
 
 	if (d->done.kind == RXPATH_DONE_GEN) {
-		sc.desc = rxpath_ring_get_ptr(container, &d->field_m[RXPATH_RF_CQ]);
+		sc.desc = rxpath_ring_read_ptr(container, &d->field_m[RXPATH_RF_CQ], true);
 		if (!sc.desc ||
-		    !rxpath_ring_get(container, &d->field_m[RXPATH_RF_CQ_SIZE], &size) ||
-		    !rxpath_ring_get(container, &d->field_m[RXPATH_RF_CQ_NEXT], &next) ||
-		    !rxpath_ring_get(container, &d->field_m[RXPATH_RF_CQ_GEN], &gen) ||
+		    !rxpath_ring_read(container, &d->field_m[RXPATH_RF_CQ_SIZE], &size, true) ||
+		    !rxpath_ring_read(container, &d->field_m[RXPATH_RF_CQ_NEXT], &next, true) ||
+		    !rxpath_ring_read(container, &d->field_m[RXPATH_RF_CQ_GEN], &gen, true) ||
 		    size > U16_MAX + 1 || !rxpath_ring_indices_ok(size, next, next))
 			return RXPATH_RING_UNKNOWN;
 		sc.n = size;
@@ -101,9 +101,9 @@ static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
 		sc.gen = gen & 1;
 		return rxpath_ring_scan_done(&sc, min_t(u32, armed, size));
 	}
-	sc.desc = rxpath_ring_get_ptr(ring, &d->field_m[RXPATH_RF_DESC]);
+	sc.desc = rxpath_ring_read_ptr(ring, &d->field_m[RXPATH_RF_DESC], true);
 	if (d->done.wide) {
-		if (!rxpath_ring_get(container, &d->wide_m, &wide))
+		if (!rxpath_ring_read(container, &d->wide_m, &wide, true))
 			return RXPATH_RING_UNKNOWN;
 		if (wide)
 			sc.size *= 2;
@@ -112,7 +112,7 @@ static u32 rxpath_ring_pending(const struct rxpath_ring_driver *d,
 	 * The area holds count descriptors at least: e1000e sizes it for its
 	 * 32-byte format whichever it uses, rounded up to a page.
 	 */
-	if (!sc.desc || !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_SIZE], &size) ||
+	if (!sc.desc || !rxpath_ring_read(ring, &d->field_m[RXPATH_RF_SIZE], &size, true) ||
 	    size < (u64)sc.size * count)
 		return RXPATH_RING_UNKNOWN;
 	sc.n = count;
@@ -144,28 +144,29 @@ static void rxpath_ring_record(struct rxpath_ring_state *rs, u32 queue,
  * A ring's size and indices, the descriptors the driver could still give
  * the NIC (unused) and those the NIC holds (armed); false for a ring
  * caught mid-resize (any index may show then), to be read at the next
- * poll.
+ * poll. owned: after a full-weight poll (rxpath_ring_read).
  */
 VISIBLE_IF_KUNIT bool rxpath_ring_indices(const struct rxpath_ring_driver *d,
-					  const void *ring, u32 *count, u32 *ntu,
-					  u32 *ntc, u32 *unused, u32 *armed)
+					  const void *ring, bool owned,
+					  u32 *count, u32 *ntu, u32 *ntc,
+					  u32 *unused, u32 *armed)
 {
 	u64 c, p, q, posted;
 	u32 wrap;
 
 	if (d->field[RXPATH_RF_COUNT]) {
-		if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_COUNT], &c))
+		if (!rxpath_ring_read(ring, &d->field_m[RXPATH_RF_COUNT], &c, owned))
 			return false;
-	} else if (rxpath_ring_get(ring, &d->field_m[RXPATH_RF_MASK], &c)) {
+	} else if (rxpath_ring_read(ring, &d->field_m[RXPATH_RF_MASK], &c, owned)) {
 		c++;
 	} else {
 		return false;
 	}
 	if (!c || c > U16_MAX + 1 ||
-	    !rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTU], &p))
+	    !rxpath_ring_read(ring, &d->field_m[RXPATH_RF_NTU], &p, owned))
 		return false;
 	if (d->index == RXPATH_IDX_WRAPPED) {
-		if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTC], &q) ||
+		if (!rxpath_ring_read(ring, &d->field_m[RXPATH_RF_NTC], &q, owned) ||
 		    !rxpath_ring_indices_ok(c, p, q))
 			return false;
 		*count = c;
@@ -178,9 +179,9 @@ VISIBLE_IF_KUNIT bool rxpath_ring_indices(const struct rxpath_ring_driver *d,
 	/* Counters of 2 or 4 bytes, which wrap at their own width. */
 	wrap = d->field_m[RXPATH_RF_NTU].size == 2 ? U16_MAX : U32_MAX;
 	if (d->field[RXPATH_RF_POSTED]) {
-		if (!rxpath_ring_get(ring, &d->field_m[RXPATH_RF_POSTED], &posted))
+		if (!rxpath_ring_read(ring, &d->field_m[RXPATH_RF_POSTED], &posted, owned))
 			return false;
-	} else if (rxpath_ring_get(ring, &d->field_m[RXPATH_RF_NTC], &q)) {
+	} else if (rxpath_ring_read(ring, &d->field_m[RXPATH_RF_NTC], &q, owned)) {
 		posted = (p - q) & wrap;
 	} else {
 		return false;
@@ -205,11 +206,14 @@ static void rxpath_ring_sample(const struct rxpath_ring_driver *d,
 	u32 count, ntu, ntc, unused, armed, pending = RXPATH_RING_UNKNOWN;
 	u32 start = RXPATH_RING_UNKNOWN, cap;
 	u64 queue = index;
+	bool owned = work >= budget;
 
-	if (!rxpath_ring_indices(d, ring, &count, &ntu, &ntc, &unused, &armed))
+	if (!rxpath_ring_indices(d, ring, owned, &count, &ntu, &ntc, &unused,
+				 &armed))
 		return;		/* caught mid-resize: next poll */
 	if (rxpath_ring_path(d, RXPATH_RF_QUEUE))
-		rxpath_ring_field(d, RXPATH_RF_QUEUE, container, ring, &queue);
+		rxpath_ring_read(d->field[RXPATH_RF_QUEUE] ? ring : container,
+				 &d->field_m[RXPATH_RF_QUEUE], &queue, owned);
 	if (d->ntc_cleaned && armed)
 		armed--;
 	/* A poll under its weight stopped at a descriptor not done. */
@@ -259,14 +263,14 @@ static void rxpath_ring_sample_vq(const struct rxpath_ring_driver *d,
 {
 	const void *outer = vq - d->outer_m.offset;
 	u64 num_free, layout, count, queue;
-	bool alt;
+	bool owned = work >= budget, alt;
 
-	if (!rxpath_ring_get(vq, &d->field_m[RXPATH_RF_NUM_FREE], &num_free) ||
-	    !rxpath_ring_get(vq, &d->field_m[RXPATH_RF_QUEUE], &queue) ||
-	    !rxpath_ring_get(outer, &d->layout_m, &layout))
+	if (!rxpath_ring_read(vq, &d->field_m[RXPATH_RF_NUM_FREE], &num_free, owned) ||
+	    !rxpath_ring_read(vq, &d->field_m[RXPATH_RF_QUEUE], &queue, owned) ||
+	    !rxpath_ring_read(outer, &d->layout_m, &layout, owned))
 		return;
 	alt = layout < 32 && (d->layout_mask & BIT(layout));
-	if (!rxpath_ring_get(outer, alt ? &d->ocount_alt_m : &d->ocount_m, &count) ||
+	if (!rxpath_ring_read(outer, alt ? &d->ocount_alt_m : &d->ocount_m, &count, owned) ||
 	    !count || count > U16_MAX + 1 || num_free > count)
 		return;
 	/* Receive queues are the even virtqueues. */
@@ -346,8 +350,8 @@ rxpath_ring_selected(const struct rxpath_ring_driver *d, const void *ring)
  * the first poll finds its driver, every poll of a resolved driver's
  * instance reads its RX rings.
  */
-void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
-		       int work, int budget)
+void __rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
+			 int work, int budget)
 {
 	const struct rxpath_ring_driver *d;
 	const void *container, *ring;
@@ -369,7 +373,7 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 	if (d->ring_embedded)
 		ring = container + d->ring_m.offset;
 	else
-		ring = rxpath_ring_get_ptr(container, &d->ring_m);
+		ring = rxpath_ring_read_ptr(container, &d->ring_m, work >= budget);
 	if (ring && d->field[RXPATH_RF_SELECT]) {
 		d = rxpath_ring_selected(d, ring);
 		if (!d)
@@ -384,7 +388,8 @@ void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
 				   budget);
 		if (!d->field[RXPATH_RF_NEXT])
 			break;
-		ring = rxpath_ring_get_ptr(ring, &d->field_m[RXPATH_RF_NEXT]);
+		ring = rxpath_ring_read_ptr(ring, &d->field_m[RXPATH_RF_NEXT],
+					    work >= budget);
 	}
 }
 

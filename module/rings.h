@@ -160,7 +160,6 @@ extern const unsigned int rxpath_ring_ndrivers;
 
 /* ring_resolve.c */
 extern struct mutex rxpath_rings_lock;
-extern unsigned int rxpath_rings_gen;
 int rxpath_ring_fail(struct rxpath_ring_driver *d, int err, const char *why);
 int rxpath_rings_resolve_init(void);
 void rxpath_rings_resolve_exit(void);
@@ -168,7 +167,8 @@ void rxpath_rings_resolve_exit(void);
 #if IS_ENABLED(CONFIG_KUNIT)
 /* ring_poll.c, visible to rxpath_test.ko */
 bool rxpath_ring_indices(const struct rxpath_ring_driver *d, const void *ring,
-			 u32 *count, u32 *ntu, u32 *ntc, u32 *unused, u32 *armed);
+			 bool owned, u32 *count, u32 *ntu, u32 *ntc,
+			 u32 *unused, u32 *armed);
 #endif
 
 /* The member of role r: in the ring, or in the container; NULL: unused. */
@@ -215,6 +215,48 @@ static inline const void *rxpath_ring_get_ptr(const void *base,
 	u64 v;
 
 	return rxpath_ring_get(base, m, &v) ? (const void *)(unsigned long)v : NULL;
+}
+
+/*
+ * The same, after a poll: owned, the poll used its whole weight, so the
+ * core still owns its NAPI, no napi_disable can pass, and nothing reached
+ * from it can be freed or rewritten by a resize: a plain read, a few
+ * instructions where copy_from_kernel_nofault takes dozens. Otherwise the
+ * driver may have completed the NAPI already: rxpath_ring_get.
+ */
+static inline bool rxpath_ring_read(const void *base,
+				    const struct rxpath_btf_member *m, u64 *val,
+				    bool owned)
+{
+	const void *src = base + m->offset;
+
+	if (!owned)
+		return rxpath_ring_get(base, m, val);
+	switch (m->size) {
+	case 1:
+		*val = READ_ONCE(*(const u8 *)src);
+		return true;
+	case 2:
+		*val = READ_ONCE(*(const u16 *)src);
+		return true;
+	case 4:
+		*val = READ_ONCE(*(const u32 *)src);
+		return true;
+	case 8:
+		*val = READ_ONCE(*(const u64 *)src);
+		return true;
+	}
+	return false;
+}
+
+static inline const void *rxpath_ring_read_ptr(const void *base,
+					       const struct rxpath_btf_member *m,
+					       bool owned)
+{
+	u64 v;
+
+	return rxpath_ring_read(base, m, &v, owned) ?
+	       (const void *)(unsigned long)v : NULL;
 }
 
 /* Member r, read from the container or the ring, as the row places it. */

@@ -26,6 +26,8 @@ struct rxpath_probe {
 	int err;		/* 0 when attached */
 	const char *why;	/* a few words when err != 0 */
 	bool attached;
+	bool listed;
+	const char *when;	/* attached only while this holds ("cycle_clock on") */
 	struct kprobe *kprobe;		/* for the missed count; may be NULL */
 	struct tracepoint *tp;		/* set by rxpath_tracepoint_attach() */
 	void *tp_func;
@@ -35,6 +37,7 @@ struct rxpath_probe {
 void rxpath_probe_attached(struct rxpath_probe *p);
 void rxpath_probe_failed(struct rxpath_probe *p, int err, const char *why);
 void rxpath_probe_report(struct rxpath_probe *p, int err, const char *why);
+void rxpath_probe_idle(struct rxpath_probe *p);
 void rxpath_probe_forget(struct rxpath_probe *p);
 void rxpath_probe_show_all(struct seq_file *m);
 void rxpath_tracepoint_attach(struct rxpath_probe *p, const char *tp_name,
@@ -72,6 +75,8 @@ int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
 		      char *buf, size_t size);
 void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets);
 int rxpath_parse_switch(const char *word, bool *on);
+ssize_t rxpath_switch_write(const char *name, const char __user *ubuf,
+			    size_t len, loff_t *ppos, int (*set)(bool on));
 int rxpath_parse_pct(const char *word, unsigned int *pct);
 
 #if IS_ENABLED(CONFIG_KUNIT)
@@ -161,6 +166,24 @@ static inline unsigned int rxpath_budget_bucket(u64 work, int budget)
 		return RXPATH_BUDGET_BUCKETS - 1;
 	tenths = div_u64(min_t(u64, work, (u64)budget * 10) * 10, budget);
 	return min_t(u64, tenths, RXPATH_BUDGET_BUCKETS - 1);
+}
+
+/*
+ * The least work that makes a cycle with this budget count for more than
+ * its number: budget_hist's second bucket (a tenth of the budget), or a
+ * low cycle (less than warn percent left), whichever comes first. Below it
+ * a cycle that was not squeezed is light (budget.h). 0 for a budget of 0
+ * or less: nothing is light then.
+ */
+static inline u64 rxpath_budget_light_limit(int budget, unsigned int warn)
+{
+	u64 b = budget, tenth, low;
+
+	if (budget <= 0)
+		return 0;
+	tenth = div_u64(b + 9, 10);
+	low = b - div_u64(min(warn, 100U) * b + 99, 100) + 1;
+	return min(tenth, low);
 }
 
 /*
@@ -284,20 +307,28 @@ void rxpath_softnet_exit(void);
 void rxpath_softnet_debugfs_init(void);
 void rxpath_softnet_reset(void);
 void rxpath_softnet_show_status(struct seq_file *m);
-void rxpath_softnet_sample(void);
 unsigned int rxpath_softnet_backlog_max(unsigned int cpu);
 struct softnet_data;
 struct rxpath_btf;
 u64 rxpath_softnet_flow_limit(struct softnet_data *sd);
 void rxpath_softnet_check_layout(const struct rxpath_btf *vm, const char *why);
 
+/* budget.c */
+void rxpath_budget_find(void);
+int rxpath_budget_init(void);
+void rxpath_budget_exit(void);
+void rxpath_budget_debugfs_init(void);
+void rxpath_budget_reset(void);
+void rxpath_budget_show_status(struct seq_file *m);
+void rxpath_budget_light_update(void);
+
 /* napi.c */
-void rxpath_napi_find_budget(void);
 int rxpath_napi_init(void);
 void rxpath_napi_exit(void);
 void rxpath_napi_debugfs_init(void);
 void rxpath_napi_reset(void);
 void rxpath_napi_show_status(struct seq_file *m);
+bool rxpath_napi_polls_seen(void);
 
 /* The NAPI instances that exist now, merged over CPUs (napi.c). */
 struct rxpath_napi_row {
@@ -334,8 +365,22 @@ void rxpath_rings_exit(void);
 void rxpath_rings_show_status(struct seq_file *m);
 void rxpath_rings_debugfs_init(void);
 void rxpath_rings_reset(void);
-void rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
-		       int work, int budget);
+void __rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
+			 int work, int budget);
+extern unsigned int rxpath_rings_gen;
+
+/*
+ * After each poll, in the instance's slot (napi.c): nothing more for an
+ * instance already known to have no ring driver (backlogs, veth, ...).
+ */
+static inline void rxpath_rings_poll(struct rxpath_napi_rings *r,
+				     struct napi_struct *napi, int work,
+				     int budget)
+{
+	if (r->driver < 0 && r->gen == READ_ONCE(rxpath_rings_gen))
+		return;
+	__rxpath_rings_poll(r, napi, work, budget);
+}
 void rxpath_rings_merge(struct rxpath_napi_rings *to,
 			const struct rxpath_napi_rings *from);
 struct rtnl_link_stats64;
@@ -354,8 +399,9 @@ void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen);
 void __rxpath_dev_drop(unsigned int cpu, u32 n);
 /* Grows at each open of /dev/rxpath (under its readers lock). */
 extern unsigned int rxpath_dev_epoch;
+extern unsigned int rxpath_dev_cycle_pct;
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
-			unsigned int usecs);
+			unsigned int usecs, bool timed);
 void __rxpath_dev_ring(const struct rxpath_rec_ring *ring);
 #if IS_ENABLED(CONFIG_KUNIT)
 struct rxpath_reader;
@@ -379,10 +425,10 @@ static inline void rxpath_dev_drop(unsigned int cpu, u32 n)
 
 static inline void rxpath_dev_cycle(int budget, u64 work,
 				    enum rxpath_cycle_end end,
-				    unsigned int usecs)
+				    unsigned int usecs, bool timed)
 {
 	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_dev_cycle(budget, work, end, usecs);
+		__rxpath_dev_cycle(budget, work, end, usecs, timed);
 }
 
 /* sysctl.c */

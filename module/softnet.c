@@ -9,14 +9,15 @@
  * - per packet, switchable at run time (backlog_hook): a kprobe on
  *   enqueue_to_backlog reads the target CPU's input queue length and counts
  *   the packet in that CPU's histogram (offered packets are the histogram's
- *   sum); the skb:kfree_skb tracepoint, which runs only for dropped
- *   packets, counts the refusals. A packet costs one atomic add on the
+ *   sum); the skb:kfree_skb tracepoint, attached only while the hook is
+ *   on (it fires for every kfree_skb, not only for drops), counts the
+ *   refusals. A packet costs one atomic add on the
  *   target CPU's data and one compare for the peak; a refusal one more add.
  *   The counters are indexed by the target CPU, not the CPU running the
  *   hook (with RPS they differ), hence atomics: the kernel holds that CPU's
  *   backlog lock at the same moment, so the cache line is moving already.
- * - the per-poll hooks of napi.c, always on, call rxpath_softnet_sample()
- *   before each NET_RX softirq and after each backlog poll, so backlog_max
+ * - the per-poll hook of napi.c, always on, calls rxpath_softnet_sample()
+ *   at the first poll of each NET_RX cycle and after each backlog poll, so backlog_max
  *   stays meaningful (a lower bound) while the per-packet hook is off.
  *
  * The length is taken as enqueue_to_backlog compares it with
@@ -33,6 +34,7 @@
 #include <trace/events/skb.h>
 #include "rxpath.h"
 #include "compat.h"
+#include "softnet.h"
 #include "btf.h"
 
 /* Off by default: `make bench` measured its cost (see the README). */
@@ -48,8 +50,10 @@ MODULE_PARM_DESC(backlog_hook,
 struct rxpath_backlog_stats {
 	atomic64_t hist[RXPATH_HIST_BUCKETS];	/* offered, by queue length */
 	atomic64_t drops;			/* refused */
-	unsigned int max;			/* peak queue length */
 };
+
+/* Each CPU's backlog's peak queue length (here for the inline sample). */
+DEFINE_PER_CPU(unsigned int, rxpath_backlog_peak);
 
 static struct rxpath_backlog_stats __percpu *rxpath_backlog;
 static DEFINE_MUTEX(rxpath_backlog_hook_lock);
@@ -86,7 +90,7 @@ static int rxpath_enqueue_pre(struct kprobe *kp, struct pt_regs *regs)
 	qlen = skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue);
 	st = per_cpu_ptr(rxpath_backlog, cpu);
 	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
-	rxpath_max_update(&st->max, qlen);
+	rxpath_max_update(per_cpu_ptr(&rxpath_backlog_peak, cpu), qlen);
 	rxpath_dev_backlog(cpu, qlen);
 	slot = this_cpu_ptr(&rxpath_enqueue_slots[rxpath_context_level()]);
 	slot->skb = skb;
@@ -133,7 +137,26 @@ static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
 
 static struct rxpath_probe rxpath_kfree_skb_probe = {
 	.name = "tracepoint:skb:kfree_skb(backlog drops)",
+	.when = "backlog_hook on",
 };
+
+/* The refusals' tracepoint, with the hook (under the hook's lock). */
+static int rxpath_kfree_skb_attach(bool on)
+{
+	int err = 0;
+
+	if (on == rxpath_kfree_skb_probe.attached)
+		return 0;
+	if (on) {
+		err = register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
+		rxpath_probe_report(&rxpath_kfree_skb_probe, err,
+				    "tracepoint registration refused");
+	} else {
+		unregister_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
+		rxpath_probe_idle(&rxpath_kfree_skb_probe);
+	}
+	return err;
+}
 
 /*
  * With the per-packet hook off, readers of /dev/rxpath still get their
@@ -151,40 +174,22 @@ struct rxpath_drops_seen {
 
 static DEFINE_PER_CPU(struct rxpath_drops_seen, rxpath_drops_seen);
 
-static void rxpath_softnet_drops_seen(struct softnet_data *sd, unsigned int cpu)
+void __rxpath_softnet_drops_seen(void)
 {
 	struct rxpath_drops_seen *s = this_cpu_ptr(&rxpath_drops_seen);
-	unsigned int now = rxpath_sd_dropped(sd), epoch = READ_ONCE(rxpath_dev_epoch);
+	unsigned int now = rxpath_sd_dropped(this_cpu_ptr(&softnet_data));
+	unsigned int epoch = READ_ONCE(rxpath_dev_epoch);
 
 	if (s->epoch == epoch && now != s->last && !READ_ONCE(rxpath_hook_counting))
-		__rxpath_dev_drop(cpu, now - s->last);
+		__rxpath_dev_drop(smp_processor_id(), now - s->last);
 	s->last = now;
 	s->epoch = epoch;
-}
-
-/*
- * The peak while the per-packet hook is off: the input queue length is
- * sampled where the backlog is drained, on the CPU that owns it, by the
- * per-poll hooks in napi.c. Before a NET_RX softirq runs, the queue has
- * grown for as long as the CPU waited; after a backlog poll, whatever is
- * left is what the next one will meet. Each sample is a length the queue
- * really had, so the peak is a lower bound of the one the hook measures.
- */
-void rxpath_softnet_sample(void)
-{
-	unsigned int cpu = raw_smp_processor_id();
-	struct softnet_data *sd = &per_cpu(softnet_data, cpu);
-
-	rxpath_max_update(&per_cpu_ptr(rxpath_backlog, cpu)->max,
-			  skb_queue_len_lockless(&sd->input_pkt_queue));
-	if (static_branch_unlikely(&rxpath_dev_on))
-		rxpath_softnet_drops_seen(sd, cpu);
 }
 
 /* The backlog's peak length since load or reset. */
 unsigned int rxpath_softnet_backlog_max(unsigned int cpu)
 {
-	return READ_ONCE(per_cpu_ptr(rxpath_backlog, cpu)->max);
+	return READ_ONCE(per_cpu(rxpath_backlog_peak, cpu));
 }
 
 /*
@@ -267,7 +272,7 @@ static void rxpath_backlog_zero(bool hook_counts, bool peaks)
 			atomic64_set(&st->drops, 0);
 		}
 		if (peaks)
-			WRITE_ONCE(st->max, 0);
+			WRITE_ONCE(per_cpu(rxpath_backlog_peak, cpu), 0);
 	}
 }
 
@@ -289,12 +294,16 @@ static int rxpath_backlog_hook_set(bool on)
 	if (on == rxpath_backlog_hook_on())
 		goto out;
 	if (on) {
+		err = rxpath_kfree_skb_attach(true);
+		if (err)
+			goto out;
 		rxpath_backlog_zero(true, false);
 		WRITE_ONCE(rxpath_hook_counting, true);
 		err = enable_kprobe(&rxpath_enqueue_kprobe);
 	} else {
 		err = disable_kprobe(&rxpath_enqueue_kprobe);
 		WRITE_ONCE(rxpath_hook_counting, false);
+		rxpath_kfree_skb_attach(false);
 	}
 out:
 	mutex_unlock(&rxpath_backlog_hook_lock);
@@ -307,28 +316,22 @@ static int rxpath_backlog_hook_show(struct seq_file *m, void *v)
 	return 0;
 }
 
-static ssize_t rxpath_backlog_hook_write(struct file *file,
-					 const char __user *ubuf, size_t len,
-					 loff_t *ppos)
+/* The switch's write: refused while the hook's probe is not attached. */
+static int rxpath_backlog_hook_switch(bool on)
 {
-	char word[8];
-	bool on;
-	int err;
-
-	err = rxpath_parse_word(ubuf, len, ppos, word, sizeof(word));
-	if (err == -EFAULT)
-		return err;
-	if (err || rxpath_parse_switch(word, &on)) {
-		pr_warn_ratelimited("backlog_hook: write on, off, 1 or 0 (got %zu bytes)\n",
-				    len);
-		return -EINVAL;
-	}
 	if (!rxpath_enqueue_probe.attached) {
 		pr_warn_ratelimited("backlog_hook: the probe is not attached on this kernel, see status\n");
 		return -ENODEV;
 	}
-	err = rxpath_backlog_hook_set(on);
-	return err ? err : len;
+	return rxpath_backlog_hook_set(on);
+}
+
+static ssize_t rxpath_backlog_hook_write(struct file *file,
+					 const char __user *ubuf, size_t len,
+					 loff_t *ppos)
+{
+	return rxpath_switch_write("backlog_hook", ubuf, len, ppos,
+				   rxpath_backlog_hook_switch);
 }
 
 static const struct rxpath_file rxpath_backlog_hook_file = {
@@ -364,7 +367,7 @@ static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu)
 		   rxpath_softnet_flow_limit(sd),
 		   skb_queue_len_lockless(&sd->input_pkt_queue),
 		   skb_queue_len_lockless(&sd->process_queue),
-		   READ_ONCE(st->max));
+		   rxpath_softnet_backlog_max(cpu));
 	if (!rxpath_backlog_hook_on())
 		seq_puts(m, " - -\n");
 	else if (!rxpath_kfree_skb_probe.attached)
@@ -471,9 +474,9 @@ int rxpath_softnet_init(void)
 			    register_kprobe(&rxpath_enqueue_kprobe),
 			    "no such function to probe, or not probe-able");
 	rxpath_enqueue_text();
-	rxpath_probe_report(&rxpath_kfree_skb_probe,
-			    register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL),
-			    "tracepoint registration refused");
+	rxpath_probe_idle(&rxpath_kfree_skb_probe);
+	if (backlog_hook && rxpath_enqueue_probe.attached)
+		rxpath_kfree_skb_attach(true);
 	return 0;
 }
 
@@ -486,8 +489,7 @@ void rxpath_softnet_debugfs_init(void)
 
 void rxpath_softnet_exit(void)
 {
-	if (rxpath_kfree_skb_probe.attached)
-		unregister_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
+	rxpath_kfree_skb_attach(false);
 	rxpath_probe_forget(&rxpath_kfree_skb_probe);
 	if (rxpath_enqueue_probe.attached)
 		unregister_kprobe(&rxpath_enqueue_kprobe);

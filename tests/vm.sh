@@ -85,6 +85,25 @@ mod_order() {
 	echo "${path#"$KMODULES"/}"
 }
 
+# modules_listed LIST NAME...: the modules NAME that this kernel builds as
+# modules, each after its dependencies, copied into the initramfs and
+# listed in lib/modules/LIST in load order (none twice, none that
+# load.order loads at boot).
+modules_listed() {
+	local list=$stage/lib/modules/$1 n m
+	shift
+	: >"$list"
+	for n in "$@"; do
+		[ -n "$(kmod_path "$n")" ] || continue
+		for m in $(mod_order "$n"); do
+			grep -qxF "$m" "$stage/lib/modules/load.order" "$list" && continue
+			mkdir -p "$stage/lib/modules/$(dirname "$m")"
+			cp "$KMODULES/$m" "$stage/lib/modules/$m"
+			echo "$m" >>"$list"
+		done
+	done
+}
+
 initramfs_build() {
 	local img=$1 stage=$work/initramfs m
 	rm -rf "$stage"
@@ -124,16 +143,11 @@ initramfs_build() {
 	# The other drivers rxpath knows, with their dependencies, for the
 	# scenarios to load without their hardware (extra.order, not loaded at
 	# boot). Kernels without them as modules (the debug kernel) have none.
-	: >"$stage/lib/modules/extra.order"
-	for n in $ring_drivers virtio_pci; do
-		[ -n "$(kmod_path "$n")" ] || continue
-		for m in $(mod_order "$n"); do
-			grep -qxF "$m" "$stage/lib/modules/load.order" "$stage/lib/modules/extra.order" && continue
-			mkdir -p "$stage/lib/modules/$(dirname "$m")"
-			cp "$KMODULES/$m" "$stage/lib/modules/$m"
-			echo "$m" >>"$stage/lib/modules/extra.order"
-		done
-	done
+	modules_listed extra.order $ring_drivers virtio_pci
+	# Modules for tools (tools.order; loaded by the scenarios that need
+	# them): veth for make bench's namespaces, 9p over virtio for the
+	# host's root ("# vm-host-root:").
+	modules_listed tools.order veth virtio_pci 9pnet_virtio 9p
 	(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$img"
 }
 
@@ -204,6 +218,11 @@ for scenario in "$@"; do
 			extra="$extra -netdev hubport,id=h$hub$side,hubid=$hub -device $model,netdev=h$hub$side,addr=$slot"
 		done
 	done
+	# "# vm-host-root: WHY": the host's root, read-only, as 9p tag
+	# hostroot (make bench runs the host's bpftrace from it).
+	if grep -q '^# vm-host-root: ' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null; then
+		extra="$extra -virtfs local,path=/,mount_tag=hostroot,security_model=none,readonly=on"
+	fi
 	# The debug kernel runs tens of times slower than on hardware: a task
 	# that waits 2 minutes there for a lock held through a ring resize
 	# has waited seconds. Its hung-task detector waits 8 minutes, still

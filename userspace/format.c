@@ -185,6 +185,11 @@ int rxpath_format_text(char *buf, size_t size, const struct rxpath_record *rec,
 		return snprintf(buf, size, "%llu.%06llu cpu %u backlog drop %u",
 				s, us, rec->u.drop.cpu, rec->u.drop.count);
 	case RXPATH_REC_CYCLE:
+		if (!(rec->u.cycle.flags & RXPATH_CYCLE_TIMED))
+			return snprintf(buf, size, "%llu.%06llu cpu %u budget %u%% left (%u/%u, %s)",
+					s, us, rec->cpu, rec->u.cycle.left_pct,
+					rec->u.cycle.work, rec->u.cycle.budget,
+					rxpath_end_name(rec->u.cycle.end));
 		return snprintf(buf, size, "%llu.%06llu cpu %u budget %u%% left (%u/%u, %s, %u us)",
 				s, us, rec->cpu, rec->u.cycle.left_pct,
 				rec->u.cycle.work, rec->u.cycle.budget,
@@ -232,6 +237,11 @@ int rxpath_format_json(char *buf, size_t size, const struct rxpath_record *rec,
 		return n + snprintf(buf, size, ",\"backlog_cpu\":%u,\"count\":%u}",
 				    rec->u.drop.cpu, rec->u.drop.count);
 	case RXPATH_REC_CYCLE:
+		if (!(rec->u.cycle.flags & RXPATH_CYCLE_TIMED))
+			return n + snprintf(buf, size, ",\"budget\":%u,\"work\":%u,\"left_pct\":%u,\"end\":\"%s\",\"usecs\":null}",
+					    rec->u.cycle.budget, rec->u.cycle.work,
+					    rec->u.cycle.left_pct,
+					    rxpath_end_name(rec->u.cycle.end));
 		return n + snprintf(buf, size, ",\"budget\":%u,\"work\":%u,\"left_pct\":%u,\"end\":\"%s\",\"usecs\":%u}",
 				    rec->u.cycle.budget, rec->u.cycle.work,
 				    rec->u.cycle.left_pct,

@@ -57,7 +57,7 @@ static const struct rxpath_prom_metric rxpath_budget_metrics[] = {
 	{ "time_squeeze", "rxpath_budget_time_squeeze_total", 1, "NET_RX cycles squeezed because netdev_budget_usecs ran out." },
 	{ "low_budget_cycles", "rxpath_budget_low_budget_cycles_total", 1, "NET_RX cycles that left less than budget_warn_pct of the budget." },
 	{ "work", "rxpath_budget_work_total", 1, "Work the polls of NET_RX cycles returned, as net_rx_action charges it to netdev_budget." },
-	{ "max_cycle_usecs", "rxpath_budget_max_cycle_usecs", 0, "Longest NET_RX cycle since load or reset, in microseconds." },
+	{ "max_cycle_usecs", "rxpath_budget_max_cycle_usecs", 0, "Longest NET_RX cycle since load or reset, in microseconds (only with the cycle_clock switch on)." },
 	{ "outside_polls", "rxpath_budget_outside_polls_total", 1, "NAPI polls outside net_rx_action (threaded NAPI, busy polling)." },
 	{ NULL, NULL, 0, NULL },
 };

@@ -91,19 +91,22 @@ cpus() { awk '$1 == "cpu" { next } { print $1 }' $RX/softnet; }
 
 # budget_snapshot DIR: rxpath's budget tables, /proc/softirqs and
 # /proc/net/softnet_stat copied into DIR as of one moment: retried until no
-# net_rx_action cycle ended while they were read (the budget table, read
-# again last, did not change). Idle NICs still poll now and then (e1000e's
-# watchdog raises an interrupt every 2 s).
+# net_rx_action cycle ran while they were read (the kernel's NET_RX counts,
+# read before and after, did not move). The napi table's work moves only
+# with traffic. Idle NICs still poll now and then (e1000e's watchdog raises
+# an interrupt every 2 s), and a slow guest clock (-icount) sees NET_RX
+# softirqs every second or so.
 budget_snapshot() {
 	mkdir -p "$1"
 	i=0
 	while [ $i -lt 50 ]; do
+		grep NET_RX /proc/softirqs > "$1/net_rx.before"
 		cat $RX/budget > "$1/budget"
 		cat $RX/budget_hist > "$1/budget_hist"
-		cat $RX/napi > "$1/napi"
-		cat /proc/softirqs > "$1/softirqs"
 		cat /proc/net/softnet_stat > "$1/softnet_stat"
-		cmp -s "$1/budget" $RX/budget && return 0
+		cat /proc/softirqs > "$1/softirqs"
+		cat $RX/napi > "$1/napi"
+		grep NET_RX "$1/softirqs" | cmp -s - "$1/net_rx.before" && return 0
 		i=$((i + 1))
 	done
 	echo "rxpath-guest: no quiet moment for a snapshot in $i tries"
@@ -361,6 +364,31 @@ rx_queue_stat() {
 		/Tx Queue#:/ { rx = 0 } /Rx Queue#:/ { rx = 1; q = $NF }
 		rx && q == 0 { sub(/^ */, ""); if (index($0, n) == 1) { print $NF; exit } }'
 }
+# tools_insmod: loads the tool modules (vm.sh's tools.order), skipping
+# those already in.
+tools_insmod() {
+	for m in $(cat /lib/modules/tools.order); do
+		n=$(basename "$m" .ko | tr - _)
+		grep -q "^$n " /proc/modules || insmod /lib/modules/$m || return 1
+	done
+}
+
+# host_root: the host's root ("# vm-host-root:") at /host, read-only, with
+# this guest's /proc, /sys, /dev and tracefs over its own, to chroot into.
+host_root() {
+	[ -d /host/usr ] && return 0
+	tools_insmod || return 1
+	mkdir -p /host
+	mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=262144 hostroot /host || return 1
+	mount -t proc proc /host/proc
+	mount -t sysfs sysfs /host/sys
+	mount -t debugfs debugfs /host/sys/kernel/debug
+	mount -t tracefs tracefs /host/sys/kernel/tracing 2>/dev/null
+	mount -t devtmpfs devtmpfs /host/dev
+	mount -t tmpfs tmpfs /host/tmp
+	mount -t tmpfs tmpfs /host/run
+}
+
 # vmxnet3_up: loads vmxnet3 (its pair of "# vm-nics: vmxnet3") with LRO
 # off, so that a frame takes one descriptor of ring 0, and brings the
 # pair up; sets VSRC and VDST to the pair's interfaces.

@@ -11,7 +11,9 @@
 # and e1000e's weight is 64.
 
 N=5120
-check "insmod" insmod $KO
+check "insmod with cycle_clock=1" insmod $KO cycle_clock=1
+check_eq "cycle_clock reads on" "$(cat $RX/cycle_clock)" on
+check "status: the clock's probes are attached" sh -c "grep -q '^probe tracepoint:irq:softirq_entry attached' $RX/status && grep -q '^probe tracepoint:irq:softirq_exit attached' $RX/status"
 min=$(budget_usecs_min)
 diag "netdev_budget_usecs at its minimum: $min"
 budget_begin

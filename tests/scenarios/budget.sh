@@ -37,6 +37,33 @@ check "budget 16: eth1 full_polls within [0, polls]" \
 	[ "$(napi_sum eth1 full_polls /tmp/b1/napi)" -le "$(napi_sum eth1 polls /tmp/b1/napi)" ]
 check_eq "budget 16: no poll ran outside net_rx_action" \
 	"$(grep '^napi_polls_outside_net_rx_action ' $RX/status)" "napi_polls_outside_net_rx_action 0"
+check_eq "budget 16: cycle_clock is off by default, max_cycle_usecs shows -" \
+	"$(cat $RX/cycle_clock) $(col /tmp/b1/budget 0 max_cycle_usecs)" "off -"
+check "status: the clock's probes are off, and say when they attach" \
+	grep -q '^probe tracepoint:irq:softirq_exit off: attached while cycle_clock on$' $RX/status
+
+# 1b. The same with cycle_clock on: each cycle is timed, and counted at
+# its softirq_exit instead of at its CPU's next cycle.
+check "cycle_clock switched on" sh -c "echo on > $RX/cycle_clock"
+check_eq "cycle_clock reads on" "$(cat $RX/cycle_clock)" on
+budget_begin
+PKTGEN_BURST=64 pktgen_setup $N
+pktgen_run 5120
+budget_agree "budget 16, cycle_clock on"
+b=$(col /tmp/b1/budget 0 budget_squeeze)
+check "budget 16, cycle_clock on: cpu 0 budget_squeeze > 0 ($b)" [ "$b" -gt 0 ]
+check "budget 16, cycle_clock on: cpu 0 max_cycle_usecs is a number" \
+	[ "$(col /tmp/b1/budget 0 max_cycle_usecs)" -ge 0 ]
+fails=0
+for bad in maybe 2 "" "on on" -1 "$(head -c 5000 /dev/zero | tr '\0' 1)"; do
+	if printf '%s\n' "$bad" > $RX/cycle_clock 2>/dev/null; then
+		fails=$((fails + 1)); echo "cycle_clock accepted '$bad'"
+	fi
+done
+check_eq "cycle_clock refuses bad values: accepted" $fails 0
+check "its pr_warn names the file" dmesg | grep -q 'rxpath: cycle_clock: write on, off, 1 or 0'
+check "cycle_clock switched off" sh -c "echo 0 > $RX/cycle_clock"
+check_eq "cycle_clock reads off" "$(cat $RX/cycle_clock)" off
 
 # (The time limit is scenario budget-time: it needs a slow guest clock.)
 
@@ -72,7 +99,7 @@ for good in 0 100 25; do
 	check_eq "budget_warn_pct takes $good" "$(cat $RX/budget_warn_pct)" $good
 done
 check "budget_warn_pct shows in status" grep -q '^budget_warn_pct 25$' $RX/status
-for f in budget budget_hist napi budget_warn_pct; do
+for f in budget budget_hist napi budget_warn_pct cycle_clock; do
 	for bs in 1 7 64; do
 		check "$f read $bs bytes at a time equals one read" piecewise_read $RX/$f $bs
 	done

@@ -56,19 +56,43 @@ static void format_text_drop_and_lost(void **state)
 	assert_string_equal(buf, "12.000345 cpu 3 lost 1099511627776 records");
 }
 
-static void format_json_cycle(void **state)
+/* A cycle that left 1% of netdev_budget 300, squeezed by the budget. */
+static struct rxpath_record cycle_of(__u32 flags)
 {
 	struct rxpath_record r = rec_of(RXPATH_REC_CYCLE);
-	char buf[256];
 
-	(void)state;
 	r.u.cycle.budget = 300;
 	r.u.cycle.work = 297;
 	r.u.cycle.left_pct = 1;
 	r.u.cycle.end = RXPATH_END_BUDGET;
-	r.u.cycle.usecs = 1820;
+	r.u.cycle.usecs = flags & RXPATH_CYCLE_TIMED ? 1820 : 0;
+	r.u.cycle.flags = flags;
+	return r;
+}
+
+static void format_json_cycle(void **state)
+{
+	struct rxpath_record r = cycle_of(RXPATH_CYCLE_TIMED);
+	char buf[256];
+
+	(void)state;
 	rxpath_format_json(buf, sizeof(buf), &r, NULL);
 	assert_string_equal(buf, "{\"time_ns\":12000345678,\"cpu\":3,\"type\":\"cycle\",\"budget\":300,\"work\":297,\"left_pct\":1,\"end\":\"budget\",\"usecs\":1820}");
+	rxpath_format_text(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "12.000345 cpu 3 budget 1% left (297/300, budget, 1820 us)");
+}
+
+/* Without cycle_clock a cycle has no duration: null, and none in text. */
+static void format_cycle_untimed(void **state)
+{
+	struct rxpath_record r = cycle_of(0);
+	char buf[256];
+
+	(void)state;
+	rxpath_format_json(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "{\"time_ns\":12000345678,\"cpu\":3,\"type\":\"cycle\",\"budget\":300,\"work\":297,\"left_pct\":1,\"end\":\"budget\",\"usecs\":null}");
+	rxpath_format_text(buf, sizeof(buf), &r, NULL);
+	assert_string_equal(buf, "12.000345 cpu 3 budget 1% left (297/300, budget)");
 }
 
 static void format_json_ring_escapes_name(void **state)
@@ -278,6 +302,7 @@ int main(void)
 		cmocka_unit_test(format_text_backlog),
 		cmocka_unit_test(format_text_drop_and_lost),
 		cmocka_unit_test(format_json_cycle),
+		cmocka_unit_test(format_cycle_untimed),
 		cmocka_unit_test(format_json_ring_escapes_name),
 		cmocka_unit_test(format_json_unknown_type),
 		cmocka_unit_test(format_truncates_safely),

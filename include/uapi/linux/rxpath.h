@@ -78,9 +78,16 @@ struct rxpath_rec_cycle {
 	__u32 work;		/* packets its polls processed */
 	__u32 left_pct;		/* percent of budget left, rounded down */
 	__u32 end;		/* enum rxpath_cycle_end_abi */
-	__u32 usecs;		/* how long it ran */
-	__u32 pad;
+	__u32 usecs;		/* how long it ran, with RXPATH_CYCLE_TIMED */
+	__u32 flags;		/* RXPATH_CYCLE_* */
 };
+
+/*
+ * rxpath_rec_cycle.flags: usecs was measured (the cycle_clock switch was
+ * on). Without it, usecs is 0 and the record came at the CPU's next cycle
+ * that polled, not at this one's end.
+ */
+#define RXPATH_CYCLE_TIMED	1
 
 /*
  * An RX ring found full while its NIC dropped frames for want of a
