@@ -52,8 +52,7 @@ struct rxpath_backlog_stats {
 	atomic64_t drops;			/* refused */
 };
 
-/* Each CPU's backlog's peak queue length (here for the inline sample). */
-DEFINE_PER_CPU(unsigned int, rxpath_backlog_peak);
+DEFINE_PER_CPU(struct rxpath_backlog_sample, rxpath_backlog_sample);
 
 static struct rxpath_backlog_stats __percpu *rxpath_backlog;
 static DEFINE_MUTEX(rxpath_backlog_hook_lock);
@@ -90,7 +89,7 @@ static int rxpath_enqueue_pre(struct kprobe *kp, struct pt_regs *regs)
 	qlen = skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue);
 	st = per_cpu_ptr(rxpath_backlog, cpu);
 	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
-	rxpath_max_update(per_cpu_ptr(&rxpath_backlog_peak, cpu), qlen);
+	rxpath_max_update(&per_cpu_ptr(&rxpath_backlog_sample, cpu)->peak, qlen);
 	rxpath_dev_backlog(cpu, qlen);
 	slot = this_cpu_ptr(&rxpath_enqueue_slots[rxpath_context_level()]);
 	slot->skb = skb;
@@ -186,10 +185,31 @@ void __rxpath_softnet_drops_seen(void)
 	s->epoch = epoch;
 }
 
+/*
+ * This CPU's backlog refused packets since its last sample (softnet.h):
+ * the peak is at least what the refusals prove the queue held.
+ */
+void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
+			      struct softnet_data *sd, unsigned int dropped)
+{
+	unsigned int limit = max(rxpath_netdev_max_backlog(), 0);
+	u64 fl = rxpath_softnet_flow_limit(sd);
+
+	/* Fewer flow-limit refusals than refusals: some were by length. */
+	if (!s->primed)
+		s->primed = true;	/* refusals from before the load */
+	else if (fl - s->flow_limit < (unsigned int)(dropped - s->dropped))
+		rxpath_max_update(&s->peak, limit + 1);
+	else
+		rxpath_max_update(&s->peak, limit / 2);
+	s->dropped = dropped;
+	s->flow_limit = fl;
+}
+
 /* The backlog's peak length since load or reset. */
 unsigned int rxpath_softnet_backlog_max(unsigned int cpu)
 {
-	return READ_ONCE(per_cpu(rxpath_backlog_peak, cpu));
+	return READ_ONCE(per_cpu(rxpath_backlog_sample, cpu).peak);
 }
 
 /*
@@ -272,7 +292,7 @@ static void rxpath_backlog_zero(bool hook_counts, bool peaks)
 			atomic64_set(&st->drops, 0);
 		}
 		if (peaks)
-			WRITE_ONCE(per_cpu(rxpath_backlog_peak, cpu), 0);
+			WRITE_ONCE(per_cpu(rxpath_backlog_sample, cpu).peak, 0);
 	}
 }
 

@@ -10,24 +10,42 @@
 #include <linux/percpu.h>
 #include <linux/skbuff.h>
 #include "rxpath.h"
+#include "compat.h"
 
 /*
- * The backlog's peak while the per-packet hook is off. The
- * input queue length is sampled where the backlog is drained, on the CPU
- * that owns it, by napi.c's per-poll hook: at a cycle's first poll the
- * queue has grown for as long as the CPU waited (less what that poll took,
- * if it was the backlog's); after a backlog poll, whatever is left is what
- * the next one will meet. Each sample is a length the queue really had,
- * so the peak is a lower bound of the one the hook measures. With a reader
- * of /dev/rxpath, the kernel's count of refusals is read too.
+ * The backlog's peak while the per-packet hook is off. The input queue
+ * length is sampled where the backlog is drained, on the CPU that owns it,
+ * by napi.c's per-poll hook: at a cycle's first poll, and after each
+ * backlog poll, whatever is left is what the next one will meet. A
+ * backlog poll splices the whole input queue away first, so those samples
+ * miss its length when a flood comes to it: the kernel's own count of its
+ * refusals fills that in. A refusal by length (enqueue_to_backlog) means
+ * the queue held more than netdev_max_backlog; by the flow limit
+ * (skb_flow_limit), at least half of it. Each sample is a length the
+ * queue really had, so the peak is a lower bound of the one the hook
+ * measures. With a reader of /dev/rxpath, the refusals become records too.
  */
-DECLARE_PER_CPU(unsigned int, rxpath_backlog_peak);
+struct rxpath_backlog_sample {
+	unsigned int peak;	/* also raised by the hook, from any CPU */
+	unsigned int dropped;	/* softnet_stat's dropped, at the last sample */
+	u64 flow_limit;		/* and its flow_limit count */
+	bool primed;		/* those two were read once */
+};
+
+DECLARE_PER_CPU(struct rxpath_backlog_sample, rxpath_backlog_sample);
+void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
+			      struct softnet_data *sd, unsigned int dropped);
 void __rxpath_softnet_drops_seen(void);
 
 static __always_inline void rxpath_softnet_sample(void)
 {
-	rxpath_max_update(this_cpu_ptr(&rxpath_backlog_peak),
-			  skb_queue_len_lockless(this_cpu_ptr(&softnet_data.input_pkt_queue)));
+	struct rxpath_backlog_sample *s = this_cpu_ptr(&rxpath_backlog_sample);
+	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
+	unsigned int dropped = rxpath_sd_dropped(sd);
+
+	rxpath_max_update(&s->peak, skb_queue_len_lockless(&sd->input_pkt_queue));
+	if (unlikely(dropped != s->dropped))
+		__rxpath_softnet_refused(s, sd, dropped);
 	if (static_branch_unlikely(&rxpath_dev_on))
 		__rxpath_softnet_drops_seen();
 }
