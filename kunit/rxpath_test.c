@@ -1534,6 +1534,49 @@ static void rxpath_reader_drops_coalesce(struct kunit *test)
 	rxpath_reader_close(r);
 }
 
+/*
+ * Refusals the kernel counted (the hook off) reach a reader from its open:
+ * the first sample after it may reach back before it, and is trimmed; a
+ * later reader's open takes nothing from an earlier one.
+ */
+static void rxpath_reader_refused_since_open(struct kunit *test)
+{
+	struct rxpath_record *buf = kunit_kcalloc(test, 16, sizeof(*buf), GFP_KERNEL);
+	struct rxpath_reader *r1, *r2;
+	struct rxpath_record *rec;
+	unsigned int base;
+	int cpu;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	/* One CPU throughout: each reader's base is per CPU. */
+	migrate_disable();
+	cpu = smp_processor_id();
+	base = rxpath_sd_dropped(per_cpu_ptr(&softnet_data, cpu));
+	r1 = rxpath_reader_open();
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r1));
+	/* All 5 before the open: nothing; then 4 more, whole. */
+	__rxpath_dev_refused(cpu, base, 5);
+	__rxpath_dev_refused(cpu, base + 4, 4);
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r1, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
+	if (rec) {
+		KUNIT_EXPECT_EQ(test, rec->u.drop.cpu, (u32)cpu);
+		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 4U);
+	}
+	r2 = rxpath_reader_open();
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r2));
+	/* 10 since the last sample, 3 of them since r2's open. */
+	__rxpath_dev_refused(cpu, base + 3, 10);
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r2, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
+	if (rec)
+		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 3U);
+	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r1, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
+	if (rec)
+		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 10U);
+	rxpath_reader_close(r2);
+	rxpath_reader_close(r1);
+	migrate_enable();
+}
+
 static void rxpath_reader_backlog_threshold(struct kunit *test)
 {
 	struct rxpath_record *buf = kunit_kcalloc(test, 16, sizeof(*buf), GFP_KERNEL);
@@ -1596,6 +1639,7 @@ static void rxpath_reader_lost_reported_first(struct kunit *test)
 static struct kunit_case rxpath_chardev_cases[] = {
 	KUNIT_CASE(rxpath_reader_ring_record_fields),
 	KUNIT_CASE(rxpath_reader_drops_coalesce),
+	KUNIT_CASE(rxpath_reader_refused_since_open),
 	KUNIT_CASE(rxpath_reader_backlog_threshold),
 	KUNIT_CASE(rxpath_reader_lost_reported_first),
 	{}

@@ -65,6 +65,8 @@ struct rxpath_rbuf {
 		u32 cpu;	/* its backlog CPU; */
 		bool valid;	/* whether there is one */
 	} open[2];		/* for BACKLOG, for BACKLOG_DROP */
+	u32 refused_base;	/* softnet_stat's dropped at the reader's open */
+	bool refused_based;	/* not yet past it */
 	atomic64_t lost;	/* records that did not fit, not yet reported */
 	/* the consumer's (the reader, under its lock) */
 	u32 tail ____cacheline_aligned_in_smp;
@@ -84,7 +86,6 @@ struct rxpath_reader {
 	u64 lost_reported;		/* delivered in LOST records */
 };
 
-unsigned int rxpath_dev_epoch;
 /* The most budget_left_pct of the readers that take CYCLE records; 0: none. */
 unsigned int rxpath_dev_cycle_pct;
 static LIST_HEAD(rxpath_readers);
@@ -214,20 +215,44 @@ static void rxpath_dev_cycle_pct_update(void)
 }
 
 /*
+ * Of n refusals by this CPU's backlog that brought the kernel's count to
+ * now, those r was open for: its open read the count (refused_base), and
+ * the first sample after it may reach back further.
+ */
+static u32 rxpath_dev_refused_since_open(struct rxpath_reader *r, u32 now,
+					 u32 n)
+{
+	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
+
+	if (!b->refused_based)
+		return n;
+	b->refused_based = false;
+	return min(n, now - b->refused_base);
+}
+
+/*
  * A packet offered to cpu's backlog, which was qlen long (BACKLOG), or n
  * refused by it (BACKLOG_DROP): added to each reader's open record of that
- * type, or a record of its own.
+ * type, or a record of its own. Refusals counted by the kernel (sampled,
+ * the hook off) bring this CPU's count to now; the hook's pass sampled
+ * false.
  */
 static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
-			      u32 n)
+			      u32 n, bool sampled, u32 now)
 {
 	struct rxpath_reader *r;
 	struct rxpath_record *rec;
 	unsigned long flags;
+	u32 count = n;
 
 	local_irq_save(flags);
 	rcu_read_lock();
 	list_for_each_entry_rcu(r, &rxpath_readers, node) {
+		if (sampled) {
+			n = rxpath_dev_refused_since_open(r, now, count);
+			if (!n)
+				continue;
+		}
 		if (!rxpath_dev_wants(r, type) ||
 		    (type == RXPATH_REC_BACKLOG &&
 		     qlen <= READ_ONCE(r->filter.backlog_qlen)) ||
@@ -254,15 +279,22 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
 /* softnet.c's per-packet hook */
 void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen, 1);
+	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen, 1, false, 0);
 }
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_backlog);
 
 void __rxpath_dev_drop(unsigned int cpu, u32 n)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n);
+	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n, false, 0);
 }
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_drop);
+
+/* softnet.c's sample, the hook off: this CPU's count of refusals is now. */
+void __rxpath_dev_refused(unsigned int cpu, u32 now, u32 n)
+{
+	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n, true, now);
+}
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_refused);
 
 /* A NET_RX cycle ended on this CPU (napi.c). */
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
@@ -619,6 +651,9 @@ VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
 					    GFP_KERNEL, cpu_to_node(cpu));
 		if (!r->buf[cpu])
 			goto err_free;
+		/* Published to producers with r, by list_add_tail_rcu(). */
+		r->buf[cpu]->refused_base = rxpath_sd_dropped(&per_cpu(softnet_data, cpu));
+		r->buf[cpu]->refused_based = true;
 	}
 	r->filter = (struct rxpath_filter) {
 		.types = RXPATH_FILTER_DEFAULT_TYPES,
@@ -638,8 +673,6 @@ VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
 	}
 	rxpath_nreaders++;
 	list_add_tail_rcu(&r->node, &rxpath_readers);
-	/* softnet.c's counts of refusals start over from the next cycle. */
-	WRITE_ONCE(rxpath_dev_epoch, rxpath_dev_epoch + 1);
 	rxpath_dev_cycle_pct_update();
 	mutex_unlock(&rxpath_readers_lock);
 	static_branch_inc(&rxpath_dev_on);

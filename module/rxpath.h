@@ -397,8 +397,7 @@ void rxpath_dev_exit(void);
 void rxpath_dev_show_status(struct seq_file *m);
 void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen);
 void __rxpath_dev_drop(unsigned int cpu, u32 n);
-/* Grows at each open of /dev/rxpath (under its readers lock). */
-extern unsigned int rxpath_dev_epoch;
+void __rxpath_dev_refused(unsigned int cpu, u32 now, u32 n);
 extern unsigned int rxpath_dev_cycle_pct;
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 			unsigned int usecs, bool timed);

@@ -158,36 +158,12 @@ static int rxpath_kfree_skb_attach(bool on)
 }
 
 /*
- * With the per-packet hook off, readers of /dev/rxpath still get their
- * BACKLOG_DROP records: the kernel's own count of this CPU's refusals
- * (softnet_stat's dropped) is read at each sample, on the CPU whose
- * backlog refused them, and its growth since the last one is a record of
- * that many (coalesced as the hook's are). A reader's open starts the
- * count over (rxpath_dev_epoch): what came before is not reported. With
- * the hook on, its per-packet records are the ones given.
- */
-struct rxpath_drops_seen {
-	unsigned int last;
-	unsigned int epoch;
-};
-
-static DEFINE_PER_CPU(struct rxpath_drops_seen, rxpath_drops_seen);
-
-void __rxpath_softnet_drops_seen(void)
-{
-	struct rxpath_drops_seen *s = this_cpu_ptr(&rxpath_drops_seen);
-	unsigned int now = rxpath_sd_dropped(this_cpu_ptr(&softnet_data));
-	unsigned int epoch = READ_ONCE(rxpath_dev_epoch);
-
-	if (s->epoch == epoch && now != s->last && !READ_ONCE(rxpath_hook_counting))
-		__rxpath_dev_drop(smp_processor_id(), now - s->last);
-	s->last = now;
-	s->epoch = epoch;
-}
-
-/*
  * This CPU's backlog refused packets since its last sample (softnet.h):
- * the peak is at least what the refusals prove the queue held.
+ * the peak is at least what the refusals prove the queue held. With the
+ * per-packet hook off, readers of /dev/rxpath get them as BACKLOG_DROP
+ * records from here: the kernel's own count, read on the CPU whose backlog
+ * refused them, coalesced as the hook's are (each reader's count starts at
+ * its open: chardev.c trims what came before).
  */
 void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
 			      struct softnet_data *sd, unsigned int dropped)
@@ -202,6 +178,8 @@ void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
 		rxpath_max_update(&s->peak, limit + 1);
 	else
 		rxpath_max_update(&s->peak, limit / 2);
+	if (static_branch_unlikely(&rxpath_dev_on) && !READ_ONCE(rxpath_hook_counting))
+		__rxpath_dev_refused(smp_processor_id(), dropped, dropped - s->dropped);
 	s->dropped = dropped;
 	s->flow_limit = fl;
 }

@@ -35,7 +35,6 @@ struct rxpath_backlog_sample {
 DECLARE_PER_CPU(struct rxpath_backlog_sample, rxpath_backlog_sample);
 void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
 			      struct softnet_data *sd, unsigned int dropped);
-void __rxpath_softnet_drops_seen(void);
 
 static __always_inline void rxpath_softnet_sample(void)
 {
@@ -46,8 +45,6 @@ static __always_inline void rxpath_softnet_sample(void)
 	rxpath_max_update(&s->peak, skb_queue_len_lockless(&sd->input_pkt_queue));
 	if (unlikely(dropped != s->dropped))
 		__rxpath_softnet_refused(s, sd, dropped);
-	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_softnet_drops_seen();
 }
 
 #endif /* _RXPATH_SOFTNET_H */
