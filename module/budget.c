@@ -60,15 +60,29 @@ unsigned int rxpath_budget_warn = 50;
  * and the readers' budget_left_pct.
  */
 unsigned int rxpath_budget_light_pct = 50;
-static DEFINE_SPINLOCK(rxpath_budget_light_lock);
+/*
+ * Moves on at every reset and light_pct change, after them: a CPU whose
+ * light cycles were worked out on other terms sees it at its next cycle.
+ */
+unsigned int rxpath_budget_terms;
+static DEFINE_SPINLOCK(rxpath_budget_terms_lock);
+
+static void rxpath_budget_terms_moved(void)
+{
+	lockdep_assert_held(&rxpath_budget_terms_lock);
+	/* Pairs with rxpath_budget_turn()'s smp_rmb(): the change first. */
+	smp_wmb();
+	WRITE_ONCE(rxpath_budget_terms, rxpath_budget_terms + 1);
+}
 
 /* After budget_warn_pct or a reader's filter changed. */
 void rxpath_budget_light_update(void)
 {
-	spin_lock(&rxpath_budget_light_lock);
+	spin_lock(&rxpath_budget_terms_lock);
 	WRITE_ONCE(rxpath_budget_light_pct, max(READ_ONCE(rxpath_budget_warn),
 						READ_ONCE(rxpath_dev_cycle_pct)));
-	spin_unlock(&rxpath_budget_light_lock);
+	rxpath_budget_terms_moved();
+	spin_unlock(&rxpath_budget_terms_lock);
 }
 module_param_cb(budget_warn_pct, &rxpath_budget_warn_pct_ops,
 		&rxpath_budget_warn, 0444);
@@ -82,13 +96,20 @@ MODULE_PARM_DESC(cycle_clock,
 
 struct rxpath_budget_cpu __percpu *rxpath_budget_cpus;
 unsigned int rxpath_budget_gen;
-int *rxpath_budget_var;
+/* netdev_budget; until it is found, or if it is not, a budget of 0. */
+static int rxpath_budget_none;
+int *rxpath_budget_var = &rxpath_budget_none;
 static int rxpath_budget_var_err;
 static DEFINE_MUTEX(rxpath_cycle_clock_lock);
 
 static unsigned int rxpath_net_rx_count(unsigned int cpu)
 {
 	return kstat_softirqs_cpu(NET_RX_SOFTIRQ, cpu);
+}
+
+static bool rxpath_budget_known(void)
+{
+	return READ_ONCE(rxpath_budget_var) != &rxpath_budget_none;
 }
 
 /* Whether cycle mark comes after base (the counts wrap). */
@@ -165,19 +186,22 @@ void rxpath_budget_outside(struct rxpath_budget_cpu *bc)
 void rxpath_budget_turn(struct rxpath_budget_cpu *bc, unsigned int mark,
 			unsigned int squeeze)
 {
-	int *budget = READ_ONCE(rxpath_budget_var);
+	unsigned int terms = READ_ONCE(rxpath_budget_terms);
 
+	/* Pairs with rxpath_budget_terms_moved(): what changed before it. */
+	smp_rmb();
 	raw_write_seqcount_begin(&bc->seq);
 	rxpath_budget_fresh(bc);
 	if (bc->cur.open)
 		rxpath_budget_close(bc, squeeze, 0, false);
 	bc->cur.mark = mark;
-	bc->cur.budget = budget ? READ_ONCE(*budget) : 0;
+	bc->cur.budget = READ_ONCE(*READ_ONCE(rxpath_budget_var));
 	bc->cur.squeeze = squeeze;
 	bc->cur.work = 0;
 	bc->cur.open = true;
-	bc->light_pct = READ_ONCE(rxpath_budget_light_pct);
-	bc->light = rxpath_budget_light_limit(bc->cur.budget, bc->light_pct);
+	bc->terms = terms;
+	bc->light = rxpath_budget_light_limit(bc->cur.budget,
+					      READ_ONCE(rxpath_budget_light_pct));
 	raw_write_seqcount_end(&bc->seq);
 }
 
@@ -225,8 +249,12 @@ static void rxpath_budget_softirq_exit(void *data, unsigned int vec_nr)
 	if (rxpath_cycle_after(mark, READ_ONCE(bc->base)) &&
 	    usecs > bc->c.max_usecs)
 		WRITE_ONCE(bc->c.max_usecs, usecs);
-	if (bc->cur.open)
+	if (bc->cur.open) {
 		rxpath_budget_close(bc, squeeze, usecs, true);
+		/* Counted: to the next cycle's first poll, it looks light. */
+		bc->cur.squeeze = squeeze;
+		bc->cur.work = 0;
+	}
 	raw_write_seqcount_end(&bc->seq);
 }
 
@@ -252,7 +280,10 @@ void rxpath_budget_reset(void)
 			   rxpath_net_rx_count(cpu));
 	/* A CPU that sees the new generation sees the new base. */
 	smp_wmb();
+	spin_lock(&rxpath_budget_terms_lock);
 	WRITE_ONCE(rxpath_budget_gen, READ_ONCE(rxpath_budget_gen) + 1);
+	rxpath_budget_terms_moved();
+	spin_unlock(&rxpath_budget_terms_lock);
 }
 
 static bool rxpath_cycle_clock_on(void)
@@ -418,7 +449,7 @@ static void rxpath_budget_row(struct seq_file *m, unsigned int cpu)
 		return;
 	}
 	seq_printf(m, " %llu %llu", v.cycles, v.drained);
-	if (rxpath_budget_var)
+	if (rxpath_budget_known())
 		seq_printf(m, " %llu %llu %llu", v.c.budget_squeeze,
 			   v.c.time_squeeze, v.c.low);
 	else
@@ -451,7 +482,7 @@ static void rxpath_budget_hist_row(struct seq_file *m, unsigned int cpu)
 {
 	struct rxpath_budget_view v;
 	unsigned int b;
-	bool ok = rxpath_napi_polls_seen() && rxpath_budget_var;
+	bool ok = rxpath_napi_polls_seen() && rxpath_budget_known();
 
 	rxpath_budget_read(cpu, &v);
 	seq_printf(m, "%u", cpu);
@@ -476,7 +507,7 @@ void rxpath_budget_show_status(struct seq_file *m)
 	unsigned int cpu;
 	u64 outside = 0;
 
-	if (rxpath_budget_var)
+	if (rxpath_budget_known())
 		seq_printf(m, "netdev_budget %d (read from %s)\n",
 			   READ_ONCE(*rxpath_budget_var),
 			   RXPATH_NETDEV_BUDGET_SOURCE);

@@ -43,10 +43,10 @@ struct rxpath_budget_cpu {
 	/*
 	 * A cycle with less work than this, that was not squeezed, is light:
 	 * budget_hist's first bucket, not low, wanted by no reader: nothing
-	 * to count. Worked out from cur.budget and light_pct.
+	 * to count. Worked out from cur.budget and rxpath_budget_light_pct.
 	 */
 	u64 light;
-	unsigned int light_pct;
+	unsigned int terms;	/* rxpath_budget_terms when light was set */
 	/* cycle_clock: the cycle whose start was stamped, and when */
 	unsigned int clock_mark;
 	u64 clock_start;
@@ -58,27 +58,24 @@ extern struct rxpath_budget_cpu __percpu *rxpath_budget_cpus;
 extern unsigned int rxpath_budget_gen;
 extern int *rxpath_budget_var;
 extern unsigned int rxpath_budget_light_pct;
+extern unsigned int rxpath_budget_terms;
 
 void rxpath_budget_outside(struct rxpath_budget_cpu *bc);
 void rxpath_budget_turn(struct rxpath_budget_cpu *bc, unsigned int mark,
 			unsigned int squeeze);
 
 /*
- * Whether the last cycle with polls needs nothing counted: it was closed
- * already (cycle_clock), or it ends as a light one (no squeeze since its
- * first poll, light work); and the next one starts on the same terms
- * (counts of this generation, the same budget and light_pct).
+ * Whether the last cycle with polls needs nothing counted: it ends as a
+ * light one (no squeeze since its first poll, light work; one cycle_clock
+ * closed looks so); and the next one starts on the same terms (no reset
+ * or light_pct change since, the same budget).
  */
 static __always_inline bool rxpath_budget_light(struct rxpath_budget_cpu *bc,
 						unsigned int squeeze)
 {
-	int *budget = READ_ONCE(rxpath_budget_var);
-
-	return likely((!bc->cur.open ||
-		       (squeeze == bc->cur.squeeze && bc->cur.work < bc->light)) &&
-		      bc->gen == READ_ONCE(rxpath_budget_gen) && budget &&
-		      READ_ONCE(*budget) == bc->cur.budget &&
-		      READ_ONCE(rxpath_budget_light_pct) == bc->light_pct);
+	return likely(squeeze == bc->cur.squeeze && bc->cur.work < bc->light &&
+		      bc->terms == READ_ONCE(rxpath_budget_terms) &&
+		      READ_ONCE(*READ_ONCE(rxpath_budget_var)) == bc->cur.budget);
 }
 
 /*
@@ -109,10 +106,7 @@ static __always_inline bool rxpath_budget_poll(int work)
 	if (rxpath_budget_light(bc, squeeze)) {
 		WRITE_ONCE(bc->cur.mark, mark);
 		WRITE_ONCE(bc->cur.work, 0);
-		if (unlikely(!bc->cur.open)) {
-			WRITE_ONCE(bc->cur.squeeze, squeeze);
-			WRITE_ONCE(bc->cur.open, true);
-		}
+		WRITE_ONCE(bc->cur.open, true);
 	} else {
 		rxpath_budget_turn(bc, mark, squeeze);
 	}

@@ -136,6 +136,40 @@ rxpath_napi_slot(struct rxpath_napi_cpu *pc, struct rxpath_napi_slot **cache,
 	return s;
 }
 
+/* One poll of the instance in slot s, then its rings. */
+static __always_inline void rxpath_napi_count(struct rxpath_napi_slot *s,
+					      struct napi_struct *napi,
+					      int work, int budget)
+{
+	WRITE_ONCE(s->polls, s->polls + 1);
+	WRITE_ONCE(s->work, s->work + work);
+	if (work >= budget)
+		WRITE_ONCE(s->full_polls, s->full_polls + 1);
+	if (work > s->max_work)
+		WRITE_ONCE(s->max_work, work);
+	if (budget != s->weight)
+		WRITE_ONCE(s->weight, budget);
+	WRITE_ONCE(s->last_jiffies, jiffies);
+	rxpath_rings_poll(&s->rings, napi, work, budget);
+}
+
+/*
+ * A device's NAPI poll, out of the backlog's way: the backlog sample at
+ * its cycle's first poll, its slot (the last device polled here, first).
+ */
+static noinline void rxpath_napi_poll_dev(struct napi_struct *napi, int work,
+					  int budget, bool first)
+{
+	struct rxpath_napi_cpu *pc = this_cpu_ptr(rxpath_napi_cpus);
+	struct rxpath_napi_slot *s;
+
+	if (first)
+		rxpath_softnet_sample();
+	s = rxpath_napi_slot(pc, &pc->last, napi, false);
+	if (likely(s))
+		rxpath_napi_count(s, napi, work, budget);
+}
+
 /*
  * TP_PROTO(struct napi_struct *napi, int work, int budget): right after a
  * poll. budget is the weight the poll was given; netpoll's polls with 0
@@ -153,27 +187,15 @@ static void rxpath_napi_poll(void *data, struct napi_struct *napi, int work,
 		return;
 	work = max(work, 0);
 	first = rxpath_budget_poll(work);
-	pc = this_cpu_ptr(rxpath_napi_cpus);
-	if (napi == this_cpu_ptr(&softnet_data.backlog)) {
-		rxpath_softnet_sample();
-		s = rxpath_napi_slot(pc, &pc->backlog, napi, true);
-	} else {
-		if (first)
-			rxpath_softnet_sample();
-		s = rxpath_napi_slot(pc, &pc->last, napi, false);
-	}
-	if (unlikely(!s))
+	if (napi != this_cpu_ptr(&softnet_data.backlog)) {
+		rxpath_napi_poll_dev(napi, work, budget, first);
 		return;
-	WRITE_ONCE(s->polls, s->polls + 1);
-	WRITE_ONCE(s->work, s->work + work);
-	if (work >= budget)
-		WRITE_ONCE(s->full_polls, s->full_polls + 1);
-	if (work > s->max_work)
-		WRITE_ONCE(s->max_work, work);
-	if (budget != s->weight)
-		WRITE_ONCE(s->weight, budget);
-	WRITE_ONCE(s->last_jiffies, jiffies);
-	rxpath_rings_poll(&s->rings, napi, work, budget);
+	}
+	rxpath_softnet_sample();
+	pc = this_cpu_ptr(rxpath_napi_cpus);
+	s = rxpath_napi_slot(pc, &pc->backlog, napi, true);
+	if (likely(s))
+		rxpath_napi_count(s, napi, work, budget);
 }
 
 static struct rxpath_probe rxpath_napi_poll_probe = {
