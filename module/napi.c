@@ -136,10 +136,14 @@ rxpath_napi_slot(struct rxpath_napi_cpu *pc, struct rxpath_napi_slot **cache,
 	return s;
 }
 
-/* One poll of the instance in slot s, then its rings. */
+/*
+ * One poll of the instance in slot s. A backlog has no rings, and its
+ * weight and last poll need no keeping: it is one CPU's, never merged,
+ * and its weight is read from it (rxpath_napi_collect).
+ */
 static __always_inline void rxpath_napi_count(struct rxpath_napi_slot *s,
 					      struct napi_struct *napi,
-					      int work, int budget)
+					      int work, int budget, bool backlog)
 {
 	WRITE_ONCE(s->polls, s->polls + 1);
 	WRITE_ONCE(s->work, s->work + work);
@@ -147,6 +151,8 @@ static __always_inline void rxpath_napi_count(struct rxpath_napi_slot *s,
 		WRITE_ONCE(s->full_polls, s->full_polls + 1);
 	if (work > s->max_work)
 		WRITE_ONCE(s->max_work, work);
+	if (backlog)
+		return;
 	if (budget != s->weight)
 		WRITE_ONCE(s->weight, budget);
 	WRITE_ONCE(s->last_jiffies, jiffies);
@@ -167,7 +173,7 @@ static noinline void rxpath_napi_poll_dev(struct napi_struct *napi, int work,
 		rxpath_softnet_sample();
 	s = rxpath_napi_slot(pc, &pc->last, napi, false);
 	if (likely(s))
-		rxpath_napi_count(s, napi, work, budget);
+		rxpath_napi_count(s, napi, work, budget, false);
 }
 
 /*
@@ -195,7 +201,7 @@ static void rxpath_napi_poll(void *data, struct napi_struct *napi, int work,
 	pc = this_cpu_ptr(rxpath_napi_cpus);
 	s = rxpath_napi_slot(pc, &pc->backlog, napi, true);
 	if (likely(s))
-		rxpath_napi_count(s, napi, work, budget);
+		rxpath_napi_count(s, napi, work, budget, true);
 }
 
 static struct rxpath_probe rxpath_napi_poll_probe = {
@@ -293,6 +299,8 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows,
 			r->cpu = cpu;
 			r->last_jiffies = READ_ONCE(s->last_jiffies);
 			r->weight = READ_ONCE(s->weight);
+			if (r->napi == &per_cpu(softnet_data, cpu).backlog)
+				r->weight = READ_ONCE(r->napi->weight);
 			if (READ_ONCE(s->gen) == gen) {
 				r->polls = READ_ONCE(s->polls);
 				r->work = READ_ONCE(s->work);

@@ -33,6 +33,13 @@ for cpu in 0 1; do
 		$(($(col /tmp/rx $cpu input_qlen) + $(col /tmp/rx $cpu process_qlen))) "$(printf '%d' 0x$v)"
 done
 check "cpu 1 received RPS IPIs" [ "$(col /tmp/rx 1 received_rps)" -gt 0 ]
+# CPU 1's backlog row in the NAPI table: every steered packet, and the
+# weight process_backlog gives it, dev_weight x dev_weight_rx_bias.
+check_eq "cpu 1 backlog row: work equals the steered packets" \
+	"$(awk '$2 == "backlog" && $3 == 1 { print $5 }' $RX/napi)" $N
+check_eq "cpu 1 backlog row: weight is dev_weight x dev_weight_rx_bias" \
+	"$(awk '$2 == "backlog" && $3 == 1 { print $7 }' $RX/napi)" \
+	$(($(cat /proc/sys/net/core/dev_weight) * $(cat /proc/sys/net/core/dev_weight_rx_bias)))
 
 hist=$(awk '$1 == 1 { s = 0; for (i = 2; i <= NF; i++) s += $i; print s }' $RX/backlog_hist)
 check_eq "cpu 1 backlog_hist sums to backlog_enqueues" "$hist" "$(col $RX/softnet 1 backlog_enqueues)"
