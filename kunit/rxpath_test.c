@@ -840,6 +840,57 @@ static void rxpath_btf_bad_header(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rxpath_btf_init(&btf, blob, len, NULL), -EINVAL);
 }
 
+/*
+ * A blob of 24 to 31 bytes whose header says 32: refused, and not one
+ * byte read past its end (KASAN would report it: a kmalloc of the size).
+ */
+static void rxpath_btf_short_layout_header(struct kunit *test)
+{
+	u32 h[6] = { 0xeB9F | 1 << 16, 32, 0, 0, 0, 1 };
+	struct rxpath_btf btf;
+	size_t len;
+	u8 *blob;
+
+	for (len = 24; len < 32; len++) {
+		blob = kunit_kmalloc(test, len, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, blob);
+		memset(blob, 0, len);
+		memcpy(blob, h, sizeof(h));
+		KUNIT_EXPECT_EQ_MSG(test, rxpath_btf_init(&btf, blob, len, NULL),
+				    -EINVAL, "%zu bytes", len);
+		kunit_kfree(test, blob);
+	}
+}
+
+/*
+ * Arrays of arrays: 2 unsigned int[3], 3 of those [2] (24 bytes); 4 and 5
+ * arrays of each other; 6 struct grid { g (3); loop (4) }.
+ */
+static void rxpath_btf_array_loops(struct kunit *test)
+{
+	struct rxpath_btf *btf;
+	struct rxpath_test_btf *b = rxpath_tb_begin(test, &btf);
+	struct rxpath_btf_member m;
+	static const u32 arrays[4][2] = { { 1, 3 }, { 2, 2 }, { 5, 2 }, { 4, 2 } };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(arrays); i++) {
+		rxpath_tb_type(b, 0, RXPATH_BTF_ARRAY, 0, false, 0);
+		rxpath_tb_word(b, arrays[i][0]);
+		rxpath_tb_word(b, 1);
+		rxpath_tb_word(b, arrays[i][1]);
+	}
+	rxpath_tb_type(b, rxpath_tb_str(b, 0, "grid"), RXPATH_BTF_STRUCT, 2, false, 40);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "g"), 3, 0);
+	rxpath_tb_member(b, rxpath_tb_str(b, 0, "loop"), 4, 192);
+	rxpath_tb_end(test, b, btf);
+
+	KUNIT_ASSERT_EQ(test, rxpath_btf_member(btf, 6, "g", &m), 0);
+	KUNIT_EXPECT_EQ(test, m.size, 24U);
+	KUNIT_EXPECT_EQ(test, rxpath_btf_member(btf, 6, "loop", &m), -EINVAL);
+	rxpath_btf_free(btf);
+}
+
 static void rxpath_btf_truncated(struct kunit *test)
 {
 	struct rxpath_test_btf *b = kunit_kzalloc(test, sizeof(*b), GFP_KERNEL);
@@ -965,6 +1016,8 @@ static struct kunit_case rxpath_btf_cases[] = {
 	KUNIT_CASE(rxpath_btf_string_out_of_range),
 	KUNIT_CASE(rxpath_btf_bad_header),
 	KUNIT_CASE(rxpath_btf_truncated),
+	KUNIT_CASE(rxpath_btf_short_layout_header),
+	KUNIT_CASE(rxpath_btf_array_loops),
 	KUNIT_CASE(rxpath_btf_unknown_kind),
 	KUNIT_CASE(rxpath_btf_split),
 	{}
@@ -1242,12 +1295,15 @@ static struct seq_file *rxpath_test_seq(struct kunit *test,
 					const struct rxpath_cpu_table *t)
 {
 	struct seq_file *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	struct rxpath_cpu_table_open *o = kunit_kzalloc(test, sizeof(*o), GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, m);
+	KUNIT_ASSERT_NOT_NULL(test, o);
 	m->size = PAGE_SIZE;
 	m->buf = kunit_kzalloc(test, m->size, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m->buf);
-	m->private = (void *)t;
+	o->t = t;
+	m->private = o;
 	return m;
 }
 
@@ -1287,8 +1343,9 @@ static void rxpath_test_header(struct kunit *test,
 			       const struct rxpath_cpu_table *t, const char *want)
 {
 	struct seq_file *m = rxpath_test_seq(test, t);
+	unsigned long state = 0;
 
-	t->show_header(m);
+	t->show_header(m, &state);
 	KUNIT_EXPECT_STREQ(test, m->buf, want);
 }
 
@@ -1298,7 +1355,7 @@ static void rxpath_test_row(struct kunit *test, const struct rxpath_cpu_table *t
 {
 	struct seq_file *m = rxpath_test_seq(test, t);
 
-	t->show_row(m, 0);
+	t->show_row(m, 0, 0);
 	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), fields);
 	KUNIT_EXPECT_TRUE(test, !strncmp(m->buf, "0 ", 2));
 	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(m->buf), "row '%s'", m->buf);
@@ -1310,9 +1367,10 @@ static const char *rxpath_test_hist(struct kunit *test,
 {
 	struct seq_file *h = rxpath_test_seq(test, t);
 	struct seq_file *r = rxpath_test_seq(test, t);
+	unsigned long state = 0;
 
-	t->show_header(h);
-	t->show_row(r, 0);
+	t->show_header(h, &state);
+	t->show_row(r, 0, state);
 	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf), rxpath_test_fields(h->buf));
 	KUNIT_EXPECT_TRUE_MSG(test, rxpath_test_row_ok(r->buf), "row '%s'", r->buf);
 	return h->buf;
@@ -1336,6 +1394,32 @@ static void rxpath_backlog_hist_row_matches_header(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, !strncmp(h, "cpu 0 1 2-3 4-7 ", 16));
 	/* At least up to the 1024-2047 bucket: cpu + 12 buckets. */
 	KUNIT_EXPECT_GE(test, rxpath_test_fields(h), 13U);
+}
+
+/*
+ * One read's rows keep to its header: a bucket that fills between them
+ * shows from the next read on.
+ */
+static void rxpath_backlog_hist_width_per_read(struct kunit *test)
+{
+	const struct rxpath_cpu_table *t = &rxpath_backlog_hist_table;
+	struct seq_file *h = rxpath_test_seq(test, t);
+	struct seq_file *r = rxpath_test_seq(test, t);
+	unsigned long state = 0;
+
+	t->show_header(h, &state);
+	rxpath_backlog_count(0, 1U << 30);
+	t->show_row(r, 0, state);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf), rxpath_test_fields(h->buf));
+	KUNIT_EXPECT_NULL(test, strstr(h->buf, " 1073741824-2147483647"));
+	h->count = 0;
+	r->count = 0;
+	memset(h->buf, 0, h->size);
+	memset(r->buf, 0, r->size);
+	t->show_header(h, &state);
+	t->show_row(r, 0, state);
+	KUNIT_EXPECT_EQ(test, rxpath_test_fields(r->buf), rxpath_test_fields(h->buf));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(h->buf, " 1073741824-2147483647\n"));
 }
 
 static void rxpath_seq_hist_header_labels(struct kunit *test)
@@ -1399,6 +1483,56 @@ static void rxpath_cpu_seq_next_cpu_offline(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, rxpath_test_fields(m->buf), 11U);
 }
 
+#ifdef RXPATH_HAVE_ALLOC_NETDEV_DUMMY
+static int rxpath_test_dummy_poll(struct napi_struct *napi, int budget)
+{
+	napi_complete_done(napi, 3);
+	return 3;
+}
+
+/*
+ * A NAPI on a dummy netdev (as wireless drivers keep theirs), on no
+ * device list: its row is shown, named "dummy", and keeps its counts from
+ * one read to the next.
+ */
+static void rxpath_napi_dummy_netdev_rows(struct kunit *test)
+{
+	struct napi_struct *napi = kunit_kzalloc(test, sizeof(*napi), GFP_KERNEL);
+	struct net_device *dev = alloc_netdev_dummy(0);
+	struct rxpath_napi_rows rows;
+	unsigned int i, k, found;
+
+	KUNIT_ASSERT_NOT_NULL(test, napi);
+	KUNIT_ASSERT_NOT_NULL(test, dev);
+	netif_napi_add(dev, napi, rxpath_test_dummy_poll);
+	napi_enable(napi);
+	for (k = 1; k <= 2; k++) {
+		local_bh_disable();
+		napi_schedule(napi);
+		local_bh_enable();
+		KUNIT_ASSERT_EQ(test, rxpath_napi_rows_get(&rows), 0);
+		for (i = 0, found = 0; i < rows.n; i++) {
+			if (rows.row[i].napi != napi)
+				continue;
+			found++;
+			KUNIT_EXPECT_STREQ(test, rows.row[i].dev, "dummy");
+			KUNIT_EXPECT_EQ(test, rows.row[i].polls, (u64)k);
+			KUNIT_EXPECT_EQ(test, rows.row[i].work, 3ULL * k);
+		}
+		KUNIT_EXPECT_EQ_MSG(test, found, 1U, "read %u", k);
+		rxpath_napi_rows_put(&rows);
+	}
+	napi_disable(napi);
+	netif_napi_del(napi);
+	free_netdev(dev);
+}
+#else
+static void rxpath_napi_dummy_netdev_rows(struct kunit *test)
+{
+	kunit_skip(test, "no alloc_netdev_dummy before 6.10");
+}
+#endif
+
 static void rxpath_budget_header_columns(struct kunit *test)
 {
 	rxpath_test_header(test, &rxpath_budget_table,
@@ -1427,8 +1561,10 @@ static struct kunit_case rxpath_table_cases[] = {
 	KUNIT_CASE(rxpath_softnet_header_columns),
 	KUNIT_CASE(rxpath_softnet_row_format),
 	KUNIT_CASE(rxpath_backlog_hist_row_matches_header),
+	KUNIT_CASE(rxpath_backlog_hist_width_per_read),
 	KUNIT_CASE(rxpath_seq_hist_header_labels),
 	KUNIT_CASE(rxpath_cpu_seq_next_cpu_offline),
+	KUNIT_CASE(rxpath_napi_dummy_netdev_rows),
 	{}
 };
 
@@ -1485,6 +1621,16 @@ static void rxpath_reader_ring_record_fields(struct kunit *test)
 	rxpath_reader_close(r);
 }
 
+/*
+ * n refusals by cpu's backlog, as softnet.c's sample reports them, long
+ * after any reader's open (so that none is cut back to it).
+ */
+static void rxpath_test_drop(unsigned int cpu, u32 n)
+{
+	__rxpath_dev_refused(cpu, rxpath_sd_dropped(this_cpu_ptr(&softnet_data)) +
+			     0x40000000U, n);
+}
+
 static void rxpath_reader_drops_coalesce(struct kunit *test)
 {
 	struct rxpath_record *buf = kunit_kcalloc(test, 16, sizeof(*buf), GFP_KERNEL);
@@ -1496,7 +1642,7 @@ static void rxpath_reader_drops_coalesce(struct kunit *test)
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
 	cpu = get_cpu();
 	for (i = 0; i < 5; i++)
-		__rxpath_dev_drop(1, 1);
+		rxpath_test_drop(1, 1);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
 	if (rec) {
@@ -1505,30 +1651,30 @@ static void rxpath_reader_drops_coalesce(struct kunit *test)
 	}
 	/* Taken: the next refusal starts a record of its own. */
 	cpu = get_cpu();
-	__rxpath_dev_drop(1, 1);
+	rxpath_test_drop(1, 1);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
 	if (rec)
 		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 1U);
 	/* Another backlog CPU in between: three records. */
 	cpu = get_cpu();
-	__rxpath_dev_drop(1, 1);
-	__rxpath_dev_drop(0, 1);
-	__rxpath_dev_drop(1, 1);
+	rxpath_test_drop(1, 1);
+	rxpath_test_drop(0, 1);
+	rxpath_test_drop(1, 1);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 3);
 	/* Counted refusals, as the kernel's count grew: added up in one. */
 	cpu = get_cpu();
-	__rxpath_dev_drop(1, 40);
-	__rxpath_dev_drop(1, 2);
+	rxpath_test_drop(1, 40);
+	rxpath_test_drop(1, 2);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
 	if (rec)
 		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 42U);
 	/* A count that would pass the record's limit starts another. */
 	cpu = get_cpu();
-	__rxpath_dev_drop(1, 0x7ffffff0U);
-	__rxpath_dev_drop(1, 0x20);
+	rxpath_test_drop(1, 0x7ffffff0U);
+	rxpath_test_drop(1, 0x20);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 2);
 	rxpath_reader_close(r);
@@ -1591,7 +1737,7 @@ static void rxpath_reader_backlog_threshold(struct kunit *test)
 	__rxpath_dev_backlog(1, 501);
 	__rxpath_dev_backlog(1, 900);
 	__rxpath_dev_backlog(1, 600);
-	__rxpath_dev_drop(1, 1);		/* a drop record between does not close it */
+	rxpath_test_drop(1, 1);		/* a drop record between does not close it */
 	__rxpath_dev_backlog(1, 700);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG, cpu, &rec), 1);
@@ -1604,35 +1750,119 @@ static void rxpath_reader_backlog_threshold(struct kunit *test)
 	rxpath_reader_close(r);
 }
 
-static void rxpath_reader_lost_reported_first(struct kunit *test)
+/*
+ * n cycle records made on this CPU, numbered from from: work 300 + the
+ * number, of a budget of 300 (none left: every reader takes them).
+ */
+static void rxpath_make_cycles(unsigned int from, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		__rxpath_dev_cycle(300, 300 + from + i, RXPATH_CYCLE_BUDGET, 10, true);
+}
+
+/*
+ * How many of cpu's cycle records buf[from, to) holds, checking they are
+ * numbered on from work.
+ */
+static size_t rxpath_expect_cycles(struct kunit *test,
+				   const struct rxpath_record *buf, size_t from,
+				   size_t to, int cpu, u32 work)
+{
+	size_t i, k = 0;
+
+	for (i = from; i < to; i++)
+		if (buf[i].type == RXPATH_REC_CYCLE && buf[i].cpu == cpu)
+			KUNIT_EXPECT_EQ(test, buf[i].u.cycle.work, (u32)(work + k++));
+	return k;
+}
+
+/*
+ * What did not fit comes as a LOST record in its place: after the
+ * records that were in the buffer, before those made after it; from the
+ * reader once the buffer is empty, or first in the buffer when a record
+ * comes before that.
+ */
+static void rxpath_reader_lost_in_place(struct kunit *test)
 {
 	struct rxpath_reader *r = rxpath_reader_open();
-	const size_t made = 5000, max = 6000;
+	const size_t max = 4096;
 	struct rxpath_record *buf, *lost;
-	size_t n, i, cycles = 0;
+	size_t n;
 	int cpu;
 
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
 	buf = kvcalloc(max, sizeof(*buf), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	cpu = get_cpu();
-	for (i = 0; i < made; i++)	/* all of the budget used: 0% left */
-		__rxpath_dev_cycle(300, 300, RXPATH_CYCLE_BUDGET, 10, true);
-	put_cpu();
+	/* One CPU's buffer throughout. */
+	migrate_disable();
+	cpu = smp_processor_id();
+	/* 1. 5000 into 1024: 1024 records, then 3976 lost. */
+	rxpath_make_cycles(0, 5000);
 	n = rxpath_take_type(test, r, buf, max, RXPATH_REC_LOST, cpu, &lost);
 	KUNIT_EXPECT_EQ(test, n, 1UL);
 	KUNIT_ASSERT_NOT_NULL(test, lost);
-	/* The lost record comes before that CPU's records; all add up. */
-	for (i = lost - buf + 1; i < max; i++)
-		if (buf[i].type == RXPATH_REC_CYCLE && buf[i].cpu == cpu &&
-		    buf[i].u.cycle.budget == 300 && buf[i].u.cycle.usecs == 10) {
-			KUNIT_EXPECT_EQ(test, buf[i].u.cycle.left_pct, 0U);
-			KUNIT_EXPECT_EQ(test, buf[i].u.cycle.end, (u32)RXPATH_END_BUDGET);
-			cycles++;
-		}
-	KUNIT_EXPECT_EQ(test, cycles + lost->u.lost.count, made);
-	KUNIT_EXPECT_TRUE(test, is_power_of_2(cycles));
+	KUNIT_EXPECT_EQ(test, lost->u.lost.count, 3976U);
+	KUNIT_EXPECT_EQ(test, rxpath_expect_cycles(test, buf, 0, lost - buf, cpu, 300), 1024UL);
+	/* 2. 2000 more: 1024 fit, 976 lost; 10 taken; 5 more made. */
+	rxpath_make_cycles(10000, 2000);
+	KUNIT_EXPECT_EQ(test, rxpath_reader_take(r, buf, 10), 10UL);
+	rxpath_make_cycles(20000, 5);
+	memset(buf, 0, max * sizeof(*buf));
+	n = rxpath_take_type(test, r, buf, max, RXPATH_REC_LOST, cpu, &lost);
+	KUNIT_EXPECT_EQ(test, n, 1UL);
+	KUNIT_ASSERT_NOT_NULL(test, lost);
+	KUNIT_EXPECT_EQ(test, lost->u.lost.count, 976U);
+	KUNIT_EXPECT_EQ(test, rxpath_expect_cycles(test, buf, 0, lost - buf, cpu, 10310), 1014UL);
+	KUNIT_EXPECT_EQ(test, rxpath_expect_cycles(test, buf, lost - buf + 1, max, cpu, 20300), 5UL);
+	migrate_enable();
 	kvfree(buf);
+	rxpath_reader_close(r);
+}
+
+static void rxpath_make_cycles_ipi(void *n)
+{
+	rxpath_make_cycles(0, *(unsigned int *)n);
+}
+
+/*
+ * A read takes from every CPU's buffer, a batch from each in turn,
+ * starting after the CPU the last read stopped at: a busy CPU 0 does not
+ * keep CPU 1's records waiting.
+ */
+static void rxpath_reader_drain_fair(struct kunit *test)
+{
+	struct rxpath_record *buf = kunit_kcalloc(test, 100, sizeof(*buf), GFP_KERNEL);
+	unsigned int n = 1000, got[2] = { 0, 0 }, total = 0, i;
+	struct rxpath_reader *r;
+	size_t k;
+
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	if (!cpu_online(0) || !cpu_online(1))
+		kunit_skip(test, "needs CPUs 0 and 1 online");
+	r = rxpath_reader_open();
+	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(0, rxpath_make_cycles_ipi, &n, 1), 0);
+	KUNIT_ASSERT_EQ(test, smp_call_function_single(1, rxpath_make_cycles_ipi, &n, 1), 0);
+	/* The first 100 records: some of each CPU's, 32 at least. */
+	k = rxpath_reader_take(r, buf, 100);
+	KUNIT_EXPECT_EQ(test, k, 100UL);
+	for (i = 0; i < k; i++)
+		if (buf[i].type == RXPATH_REC_CYCLE && buf[i].cpu < 2)
+			got[buf[i].cpu]++;
+	KUNIT_EXPECT_GE(test, got[0], 32U);
+	KUNIT_EXPECT_GE(test, got[1], 32U);
+	/* And all of them in the end, each CPU's in order. */
+	total = got[0] + got[1];
+	while ((k = rxpath_reader_take(r, buf, 100)))
+		for (i = 0; i < k; i++)
+			if (buf[i].type == RXPATH_REC_CYCLE && buf[i].cpu < 2) {
+				KUNIT_EXPECT_EQ(test, buf[i].u.cycle.work, 300 + got[buf[i].cpu]);
+				got[buf[i].cpu]++;
+				total++;
+			}
+	KUNIT_EXPECT_EQ(test, total, 2 * n);
 	rxpath_reader_close(r);
 }
 
@@ -1641,7 +1871,8 @@ static struct kunit_case rxpath_chardev_cases[] = {
 	KUNIT_CASE(rxpath_reader_drops_coalesce),
 	KUNIT_CASE(rxpath_reader_refused_since_open),
 	KUNIT_CASE(rxpath_reader_backlog_threshold),
-	KUNIT_CASE(rxpath_reader_lost_reported_first),
+	KUNIT_CASE(rxpath_reader_lost_in_place),
+	KUNIT_CASE(rxpath_reader_drain_fair),
 	{}
 };
 

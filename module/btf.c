@@ -111,11 +111,13 @@ static u32 rxpath_btf_type_len(const struct rxpath_btf *btf, u32 off)
 	return len;
 }
 
-static void rxpath_btf_read_header(struct rxpath_btf_header *h, const u8 *data)
+/* The header of a blob of len bytes, at least RXPATH_BTF_HDR_MIN. */
+static void rxpath_btf_read_header(struct rxpath_btf_header *h, const u8 *data,
+				   size_t len)
 {
 	memset(h, 0, sizeof(*h));
 	memcpy(h, data, RXPATH_BTF_HDR_MIN);
-	if (h->hdr_len >= RXPATH_BTF_HDR_LAYOUT) {
+	if (h->hdr_len >= RXPATH_BTF_HDR_LAYOUT && len >= RXPATH_BTF_HDR_LAYOUT) {
 		memcpy(&h->layout_off, data + RXPATH_BTF_HDR_MIN, 4);
 		memcpy(&h->layout_len, data + RXPATH_BTF_HDR_MIN + 4, 4);
 	}
@@ -141,7 +143,7 @@ int rxpath_btf_init(struct rxpath_btf *btf, const void *data,
 	memset(btf, 0, sizeof(*btf));
 	if (len < RXPATH_BTF_HDR_MIN || len > U32_MAX)
 		return -EINVAL;
-	rxpath_btf_read_header(&h, data);
+	rxpath_btf_read_header(&h, data, len);
 	if (h.magic != RXPATH_BTF_MAGIC || h.version != 1 ||
 	    h.hdr_len < RXPATH_BTF_HDR_MIN || h.hdr_len > len ||
 	    (h.hdr_len >= RXPATH_BTF_HDR_LAYOUT && len < RXPATH_BTF_HDR_LAYOUT))
@@ -267,40 +269,50 @@ static u32 rxpath_btf_skip_mods(const struct rxpath_btf *btf, u32 id)
 	return 0;
 }
 
-/* Size in bytes of a type (past typedefs), or 0 when it has none. */
+/*
+ * Size in bytes of a type (past typedefs), or 0 when it has none: an
+ * array's is its elements' times their number, through at most 8 levels
+ * of arrays (an array that leads back to itself has none).
+ */
 static u32 rxpath_btf_size(const struct rxpath_btf *btf, u32 id)
 {
 	const struct rxpath_btf_type *t;
+	unsigned int depth;
 	const u32 *arr;
-	u32 elem;
+	u64 n = 1;
+	u32 size;
 
-	id = rxpath_btf_skip_mods(btf, id);
-	t = rxpath_btf_type_by_id(btf, id);
-	if (!t)
-		return 0;
-	switch (rxpath_btf_kind(t)) {
-	case RXPATH_BTF_INT:
-	case RXPATH_BTF_STRUCT:
-	case RXPATH_BTF_UNION:
-	case RXPATH_BTF_ENUM:
-	case RXPATH_BTF_ENUM64:
-	case RXPATH_BTF_FLOAT:
-		return t->size;
-	case RXPATH_BTF_PTR:
-		return sizeof(void *);
-	case RXPATH_BTF_ARRAY:
-		/* struct btf_array { u32 type, index_type, nelems; } */
-		arr = (const u32 *)(t + 1);
-		if (!rxpath_btf_skip_mods(btf, arr[0]) ||
-		    rxpath_btf_skip_mods(btf, arr[0]) == id)
+	for (depth = 0; depth < 8; depth++) {
+		id = rxpath_btf_skip_mods(btf, id);
+		t = rxpath_btf_type_by_id(btf, id);
+		if (!t)
 			return 0;
-		elem = rxpath_btf_size(btf, arr[0]);
-		if (!elem || arr[2] > U32_MAX / elem)
+		switch (rxpath_btf_kind(t)) {
+		case RXPATH_BTF_INT:
+		case RXPATH_BTF_STRUCT:
+		case RXPATH_BTF_UNION:
+		case RXPATH_BTF_ENUM:
+		case RXPATH_BTF_ENUM64:
+		case RXPATH_BTF_FLOAT:
+			size = t->size;
+			break;
+		case RXPATH_BTF_PTR:
+			size = sizeof(void *);
+			break;
+		case RXPATH_BTF_ARRAY:
+			/* struct btf_array { u32 type, index_type, nelems; } */
+			arr = (const u32 *)(t + 1);
+			n *= arr[2];
+			if (n > U32_MAX)
+				return 0;
+			id = arr[0];
+			continue;
+		default:
 			return 0;
-		return elem * arr[2];
-	default:
-		return 0;
+		}
+		return n > U32_MAX / max(size, 1U) ? 0 : size * n;
 	}
+	return 0;
 }
 
 /*

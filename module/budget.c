@@ -433,12 +433,13 @@ static void rxpath_budget_read(unsigned int cpu, struct rxpath_budget_view *v)
 	v->drained = v->cycles - v->c.budget_squeeze - v->c.time_squeeze;
 }
 
-static void rxpath_budget_header(struct seq_file *m)
+static void rxpath_budget_header(struct seq_file *m, unsigned long *state)
 {
 	seq_puts(m, "cpu cycles drained_cycles budget_squeeze time_squeeze low_budget_cycles work max_cycle_usecs outside_polls\n");
 }
 
-static void rxpath_budget_row(struct seq_file *m, unsigned int cpu)
+static void rxpath_budget_row(struct seq_file *m, unsigned int cpu,
+				unsigned long state)
 {
 	struct rxpath_budget_view v;
 
@@ -468,7 +469,7 @@ VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_budget_table = {
 };
 EXPORT_SYMBOL_IF_KUNIT(rxpath_budget_table);
 
-static void rxpath_budget_hist_header(struct seq_file *m)
+static void rxpath_budget_hist_header(struct seq_file *m, unsigned long *state)
 {
 	unsigned int b;
 
@@ -478,7 +479,8 @@ static void rxpath_budget_hist_header(struct seq_file *m)
 	seq_printf(m, " %u+\n", b * 10);
 }
 
-static void rxpath_budget_hist_row(struct seq_file *m, unsigned int cpu)
+static void rxpath_budget_hist_row(struct seq_file *m, unsigned int cpu,
+				unsigned long state)
 {
 	struct rxpath_budget_view v;
 	unsigned int b;

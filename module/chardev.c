@@ -67,7 +67,8 @@ struct rxpath_rbuf {
 	} open[2];		/* for BACKLOG, for BACKLOG_DROP */
 	u32 refused_base;	/* softnet_stat's dropped at the reader's open */
 	bool refused_based;	/* not yet past it */
-	atomic64_t lost;	/* records that did not fit, not yet reported */
+	atomic64_t lost;	/* records that did not fit, not yet in a record */
+	atomic64_t lost_total;	/* and all of them, since the open */
 	/* the consumer's (the reader, under its lock) */
 	u32 tail ____cacheline_aligned_in_smp;
 	struct rxpath_record rec[] ____cacheline_aligned_in_smp;
@@ -83,7 +84,7 @@ struct rxpath_reader {
 	struct mutex lock;		/* read, ioctl */
 	struct delayed_work summary;
 	u64 records;			/* delivered */
-	u64 lost_reported;		/* delivered in LOST records */
+	unsigned int next_cpu;		/* whose buffer the next read starts at */
 };
 
 /* The most budget_left_pct of the readers that take CYCLE records; 0: none. */
@@ -147,28 +148,64 @@ static bool rxpath_dev_grow(struct rxpath_reader *r, u32 type, u32 cpu,
 	}
 }
 
+/* A record's header, made now on this CPU; its payload zeroed. */
+static void rxpath_rec_init(struct rxpath_record *rec, u32 type)
+{
+	memset(rec, 0, sizeof(*rec));
+	rec->abi = RXPATH_ABI_VERSION;
+	rec->type = type;
+	rec->time_ns = ktime_get_mono_fast_ns();
+	rec->cpu = smp_processor_id();
+}
+
+/* A record that did not fit in b. */
+static void rxpath_dev_lose(struct rxpath_rbuf *b)
+{
+	atomic64_inc(&b->lost);
+	atomic64_inc(&b->lost_total);
+}
+
 /*
  * The next record of r's buffer for this CPU, header filled and payload
  * zeroed; NULL, counted lost, when the buffer is full. Interrupts off, from
- * here to rxpath_dev_commit().
+ * here to rxpath_dev_commit(). Records lost since the last one that fitted
+ * go first, as a LOST record in their place: after every record that came
+ * before them, before this one. (The reader takes them itself once it has
+ * emptied the buffer, if no record comes first.)
  */
 static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
 						u32 type)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 	struct rxpath_record *rec;
+	/* Pairs with the reader's release of tail: it is done with the slots. */
+	u32 used = b->head - smp_load_acquire(&b->tail);
+	s64 lost;
 
-	/* Pairs with the reader's release of tail: it is done with the slot. */
-	if (b->head - smp_load_acquire(&b->tail) > r->mask) {
-		atomic64_inc(&b->lost);
+	if (unlikely(atomic64_read(&b->lost))) {
+		if (used + 2 > r->mask + 1) {
+			rxpath_dev_lose(b);
+			return NULL;
+		}
+		lost = atomic64_xchg(&b->lost, 0);
+		if (lost) {
+			rec = &b->rec[b->head & r->mask];
+			rxpath_rec_init(rec, RXPATH_REC_LOST);
+			rec->u.lost.count = lost;
+			/* Nothing before it grows with what comes after. */
+			b->open[0].valid = false;
+			b->open[1].valid = false;
+			/* Pairs with the reader's acquire of head. */
+			smp_store_release(&b->head, b->head + 1);
+			used++;
+		}
+	}
+	if (used > r->mask) {
+		rxpath_dev_lose(b);
 		return NULL;
 	}
 	rec = &b->rec[b->head & r->mask];
-	memset(rec, 0, sizeof(*rec));
-	rec->abi = RXPATH_ABI_VERSION;
-	rec->type = type;
-	rec->time_ns = ktime_get_mono_fast_ns();
-	rec->cpu = smp_processor_id();
+	rxpath_rec_init(rec, type);
 	return rec;
 }
 
@@ -232,13 +269,12 @@ static u32 rxpath_dev_refused_since_open(struct rxpath_reader *r, u32 now,
 
 /*
  * A packet offered to cpu's backlog, which was qlen long (BACKLOG), or n
- * refused by it (BACKLOG_DROP): added to each reader's open record of that
- * type, or a record of its own. Refusals counted by the kernel (sampled,
- * the hook off) bring this CPU's count to now; the hook's pass sampled
- * false.
+ * refused by it (BACKLOG_DROP), which brought the kernel's count of them
+ * to now: added to each reader's open record of that type, or a record of
+ * its own.
  */
 static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
-			      u32 n, bool sampled, u32 now)
+			      u32 n, u32 now)
 {
 	struct rxpath_reader *r;
 	struct rxpath_record *rec;
@@ -248,7 +284,7 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
 	local_irq_save(flags);
 	rcu_read_lock();
 	list_for_each_entry_rcu(r, &rxpath_readers, node) {
-		if (sampled) {
+		if (type == RXPATH_REC_BACKLOG_DROP) {
 			n = rxpath_dev_refused_since_open(r, now, count);
 			if (!n)
 				continue;
@@ -279,20 +315,14 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
 /* softnet.c's per-packet hook */
 void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen, 1, false, 0);
+	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen, 1, 0);
 }
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_backlog);
 
-void __rxpath_dev_drop(unsigned int cpu, u32 n)
-{
-	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n, false, 0);
-}
-EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_drop);
-
-/* softnet.c's sample, the hook off: this CPU's count of refusals is now. */
+/* softnet.c's sample: the kernel's count of cpu's refusals is now. */
 void __rxpath_dev_refused(unsigned int cpu, u32 now, u32 n)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n, true, now);
+	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n, now);
 }
 EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_refused);
 
@@ -461,40 +491,77 @@ static int rxpath_sink_put(struct rxpath_sink *to, const struct rxpath_record *r
 	return 0;
 }
 
+/* At most this many records of one CPU's buffer before the next CPU's. */
+#define RXPATH_DRAIN_BATCH	32
+
 /*
- * Moves records of every CPU's buffer to the sink until it is full, each
- * CPU's lost count first. A record is consumed only once it is in the
- * sink. Under r->lock.
+ * Up to batch records of cpu's buffer into the sink, in order; once the
+ * buffer is empty, the records lost since its last one (as a LOST record).
+ * *more: records are left.
+ */
+static int rxpath_dev_drain_cpu(struct rxpath_reader *r, unsigned int cpu,
+				struct rxpath_sink *to, unsigned int batch,
+				bool *more)
+{
+	struct rxpath_rbuf *b = r->buf[cpu];
+	struct rxpath_record rec;
+	s64 lost;
+
+	*more = false;
+	for (; batch && to->n < to->max; batch--) {
+		if (!rxpath_dev_peek(r, b, &rec))
+			break;
+		if (rxpath_sink_put(to, &rec))
+			return -EFAULT;
+		/* Pairs with the producer's acquire of tail. */
+		smp_store_release(&b->tail, b->tail + 1);
+	}
+	/* Pairs with the producer's release of head. */
+	if (b->tail != smp_load_acquire(&b->head)) {
+		*more = true;
+		return 0;
+	}
+	if (to->n == to->max || !atomic64_read(&b->lost))
+		return 0;
+	lost = atomic64_xchg(&b->lost, 0);
+	if (!lost)
+		return 0;
+	rxpath_rec_init(&rec, RXPATH_REC_LOST);
+	rec.cpu = cpu;
+	rec.u.lost.count = lost;
+	if (rxpath_sink_put(to, &rec)) {
+		atomic64_add(lost, &b->lost);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+/*
+ * Moves records to the sink until it is full or every buffer is empty: a
+ * batch from each CPU in turn, starting after the CPU the last drain
+ * stopped at, so that no CPU's records wait behind a busier one's. A
+ * record is consumed only once it is in the sink. Under r->lock.
  */
 static int rxpath_dev_drain(struct rxpath_reader *r, struct rxpath_sink *to)
 {
-	struct rxpath_record rec;
-	unsigned int cpu;
-	s64 lost;
+	unsigned int cpu = r->next_cpu, k;
+	bool more, again;
+	int err;
 
-	for_each_possible_cpu(cpu) {
-		struct rxpath_rbuf *b = r->buf[cpu];
-
-		lost = atomic64_read(&b->lost);
-		if (lost && to->n < to->max) {
-			memset(&rec, 0, sizeof(rec));
-			rec.abi = RXPATH_ABI_VERSION;
-			rec.type = RXPATH_REC_LOST;
-			rec.time_ns = ktime_get_mono_fast_ns();
-			rec.cpu = cpu;
-			rec.u.lost.count = lost;
-			if (rxpath_sink_put(to, &rec))
-				return -EFAULT;
-			atomic64_sub(lost, &b->lost);
-			r->lost_reported += lost;
+	do {
+		again = false;
+		for (k = 0; k < nr_cpu_ids && to->n < to->max; k++) {
+			cpu = (r->next_cpu + k) % nr_cpu_ids;
+			if (!cpu_possible(cpu))
+				continue;
+			err = rxpath_dev_drain_cpu(r, cpu, to, RXPATH_DRAIN_BATCH,
+						   &more);
+			if (err)
+				return err;
+			again |= more;
 		}
-		while (to->n < to->max && rxpath_dev_peek(r, b, &rec)) {
-			if (rxpath_sink_put(to, &rec))
-				return -EFAULT;
-			/* Pairs with the producer's acquire of tail. */
-			smp_store_release(&b->tail, b->tail + 1);
-		}
-	}
+		r->next_cpu = (cpu + 1) % nr_cpu_ids;
+	} while (again && to->n < to->max);
 	return 0;
 }
 
@@ -610,9 +677,9 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 		break;
 	case RXPATH_IOC_GET_STATS:
 		st.records = r->records;
-		st.lost = r->lost_reported;
+		st.lost = 0;
 		for_each_possible_cpu(cpu)
-			st.lost += atomic64_read(&r->buf[cpu]->lost);
+			st.lost += atomic64_read(&r->buf[cpu]->lost_total);
 		if (copy_to_user(uarg, &st, sizeof(st)))
 			err = -EFAULT;
 		break;

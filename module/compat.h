@@ -191,53 +191,6 @@ static inline int rxpath_netdev_max_backlog(void)
 #endif
 
 /*
- * The probe prototype of the skb:kfree_skb tracepoint: "reason" was added
- * in 5.17 (and backported to 5.15.y), "rx_sk" in 6.11, made const in 7.x.
- * RXPATH_KFREE_SKB_REASON is the reason argument, or 0 without one.
- */
-#if defined(RXPATH_HAVE_KFREE_SKB_CONST_RX_SK)
-#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
-	void *location, enum skb_drop_reason reason, const struct sock *rx_sk
-#elif defined(RXPATH_HAVE_KFREE_SKB_RX_SK)
-#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
-	void *location, enum skb_drop_reason reason, struct sock *rx_sk
-#elif defined(RXPATH_HAVE_KFREE_SKB_REASON)
-#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, \
-	void *location, enum skb_drop_reason reason
-#else
-#define RXPATH_KFREE_SKB_PROTO void *data, struct sk_buff *skb, void *location
-#endif
-#if defined(RXPATH_HAVE_KFREE_SKB_REASON) || defined(RXPATH_HAVE_KFREE_SKB_RX_SK) || \
-	defined(RXPATH_HAVE_KFREE_SKB_CONST_RX_SK)
-#define RXPATH_KFREE_SKB_REASON reason
-#else
-#define RXPATH_KFREE_SKB_REASON 0
-#endif
-
-/*
- * Whether a kfree_skb is a backlog's refusal (its length or flow limit).
- * With SKB_DROP_REASON_CPU_BACKLOG (5.17+), its drop reason says so.
- * Before (5.10, and 5.15, whose backported reasons have no CPU_BACKLOG),
- * enqueue_to_backlog frees the packet itself, so the tracepoint's location
- * (kfree_skb's return address) lies in it: [lo, hi) is its text.
- */
-#ifdef RXPATH_HAVE_DROP_REASON_CPU_BACKLOG
-#define RXPATH_BACKLOG_REFUSAL_BY "the drop reason CPU_BACKLOG"
-static inline bool rxpath_backlog_refusal(int reason, const void *location,
-					  unsigned long lo, unsigned long hi)
-{
-	return reason == SKB_DROP_REASON_CPU_BACKLOG;
-}
-#else
-#define RXPATH_BACKLOG_REFUSAL_BY "a kfree_skb called from the probed function (no drop reasons)"
-static inline bool rxpath_backlog_refusal(int reason, const void *location,
-					  unsigned long lo, unsigned long hi)
-{
-	return (unsigned long)location - lo < hi - lo;
-}
-#endif
-
-/*
  * Tracepoint probes run with preemption off up to 6.x. From 7.0 the
  * kernel calls them under SRCU, preemptible (tracepoint.h's __DO_TRACE
  * takes guard(srcu_fast_notrace)), and a probe that updates this CPU's
@@ -252,22 +205,6 @@ static inline bool rxpath_backlog_refusal(int reason, const void *location,
 #define rxpath_tp_guard() do { } while (0)
 #define RXPATH_TP_CONTEXT "preemption off (the kernel disables it around them)"
 #endif
-
-/*
- * The context level (task 0, softirq 1, hardirq 2, NMI 3) of the running
- * code: interrupt_context_level(), from 6.0; the same sum before.
- */
-static __always_inline unsigned char rxpath_context_level(void)
-{
-#ifdef RXPATH_HAVE_INTERRUPT_CONTEXT_LEVEL
-	return interrupt_context_level();
-#else
-	unsigned long pc = preempt_count();
-
-	return !!(pc & NMI_MASK) + !!(pc & (NMI_MASK | HARDIRQ_MASK)) +
-	       !!(pc & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET));
-#endif
-}
 
 /*
  * The namespace of EXPORT_SYMBOL_IF_KUNIT, imported by the test module:

@@ -63,12 +63,12 @@ static void rxpath_cpu_seq_stop(struct seq_file *m, void *v)
 
 VISIBLE_IF_KUNIT int rxpath_cpu_seq_show(struct seq_file *m, void *v)
 {
-	const struct rxpath_cpu_table *t = m->private;
+	struct rxpath_cpu_table_open *o = m->private;
 
 	if (v == SEQ_START_TOKEN)
-		t->show_header(m);
+		o->t->show_header(m, &o->state);
 	else
-		t->show_row(m, (unsigned long)v - 2);
+		o->t->show_row(m, (unsigned long)v - 2, o->state);
 	return 0;
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_cpu_seq_show);
@@ -82,12 +82,13 @@ static const struct seq_operations rxpath_cpu_seq_ops = {
 
 static int rxpath_cpu_table_open(struct inode *inode, struct file *file)
 {
-	int err = seq_open(file, &rxpath_cpu_seq_ops);
+	struct rxpath_cpu_table_open *o;
 
-	if (!err)
-		((struct seq_file *)file->private_data)->private =
-			inode->i_private;
-	return err;
+	o = __seq_open_private(file, &rxpath_cpu_seq_ops, sizeof(*o));
+	if (!o)
+		return -ENOMEM;
+	o->t = inode->i_private;
+	return 0;
 }
 
 static const struct file_operations rxpath_cpu_table_fops = {
@@ -95,7 +96,7 @@ static const struct file_operations rxpath_cpu_table_fops = {
 	.open = rxpath_cpu_table_open,
 	.read = seq_read,
 	.llseek = seq_lseek,
-	.release = seq_release,
+	.release = seq_release_private,
 };
 
 /* Like every debugfs file here, unchecked: only the directory is. */

@@ -39,6 +39,8 @@ struct rxpath_napi_slot {
 	unsigned int napi_id;
 	unsigned int gen;
 	bool dead;			/* the instance is gone: reusable */
+	bool dummy;			/* on a dummy netdev (see below) */
+	char dummy_name[IFNAMSIZ];	/* that netdev's name, if it has one */
 	unsigned int weight;
 	unsigned int max_work;
 	unsigned long last_jiffies;
@@ -108,6 +110,10 @@ rxpath_napi_slot_get(struct rxpath_napi_cpu *pc, const struct napi_struct *napi)
 	memset(&s->rings, 0, sizeof(s->rings));
 	WRITE_ONCE(s->napi_id, id);
 	WRITE_ONCE(s->dev, napi->dev);
+	/* Polling: its netdev is there to read now, if ever. */
+	s->dummy = napi->dev && napi->dev->reg_state == NETREG_DUMMY;
+	if (s->dummy)
+		strscpy(s->dummy_name, napi->dev->name, sizeof(s->dummy_name));
 	WRITE_ONCE(s->gen, pc->gen);
 	WRITE_ONCE(s->dead, false);
 	/* Readers take the key last: a slot they see has its fields. */
@@ -258,6 +264,21 @@ rxpath_napi_row_find(struct rxpath_napi_row *rows, unsigned int n,
 	return bsearch(&key, rows, n, sizeof(*rows), rxpath_napi_row_cmp_key);
 }
 
+#define RXPATH_NAPI_DUMMY_IDLE	(60 * HZ)
+
+/*
+ * A dummy netdev's row name: its own, or "dummy" (alloc_netdev_dummy's
+ * "dummy#"). The slot's copy may be rewritten meanwhile: read once, ended.
+ */
+static void rxpath_napi_dummy_name(char *to, const char *slot_name)
+{
+	char name[IFNAMSIZ];
+
+	memcpy(name, slot_name, sizeof(name));
+	name[sizeof(name) - 1] = '\0';
+	strscpy(to, !name[0] || strpbrk(name, "%#") ? "dummy" : name, IFNAMSIZ);
+}
+
 /* The slots in use now, over every CPU: the rows a collect needs. */
 static unsigned int rxpath_napi_slots_used(void)
 {
@@ -301,6 +322,9 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows,
 			r->weight = READ_ONCE(s->weight);
 			if (r->napi == &per_cpu(softnet_data, cpu).backlog)
 				r->weight = READ_ONCE(r->napi->weight);
+			r->dummy = READ_ONCE(s->dummy);
+			if (r->dummy)
+				rxpath_napi_dummy_name(r->dev, s->dummy_name);
 			if (READ_ONCE(s->gen) == gen) {
 				r->polls = READ_ONCE(s->polls);
 				r->work = READ_ONCE(s->work);
@@ -351,7 +375,11 @@ static void rxpath_napi_row_missed(struct rxpath_napi_row *r,
  * Which rows are instances that exist now: a CPU's backlog, or a NAPI on
  * the list of a registered device in some namespace (netif_napi_del takes
  * it off under RCU before it can be freed). Only those are dereferenced,
- * and only here.
+ * and only here. A NAPI on a dummy netdev (alloc_netdev_dummy,
+ * init_dummy_netdev: wireless and other drivers poll so) is on no list
+ * rxpath can walk: its row is shown while it polled in the last minute,
+ * and its slot is kept (rxpath_napi_slot_unlisted) for when it polls
+ * again, or until its address comes back with another napi_id.
  */
 static void rxpath_napi_mark_live(struct rxpath_napi_row *rows, unsigned int n)
 {
@@ -387,6 +415,9 @@ static void rxpath_napi_mark_live(struct rxpath_napi_row *rows, unsigned int n)
 		}
 	}
 	rcu_read_unlock();
+	for (r = rows; r < rows + n; r++)
+		if (r->dummy && !r->live)
+			r->live = time_before(jiffies, r->last_jiffies + RXPATH_NAPI_DUMMY_IDLE);
 }
 
 /* Frees the slots of instances that are gone, for their CPUs to reuse. */
@@ -417,7 +448,7 @@ static bool rxpath_napi_slot_unlisted(const struct rxpath_napi_slot *s,
 
 	r = rxpath_napi_row_find(rows->row, rows->n, READ_ONCE(s->napi),
 				 READ_ONCE(s->napi_id));
-	return r && !r->live;
+	return r && !r->live && !r->dummy;
 }
 
 /*
@@ -450,11 +481,13 @@ int rxpath_napi_rows_get(struct rxpath_napi_rows *rows)
 	sort(rows->row, rows->n, sizeof(*rows->row), rxpath_napi_row_cmp_show, NULL);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_napi_rows_get);
 
 void rxpath_napi_rows_put(struct rxpath_napi_rows *rows)
 {
 	kvfree(rows->row);
 }
+EXPORT_SYMBOL_IF_KUNIT(rxpath_napi_rows_put);
 
 static int rxpath_napi_show(struct seq_file *m, void *v)
 {

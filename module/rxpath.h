@@ -50,10 +50,19 @@ extern struct dentry *rxpath_debugfs_dir;
 /*
  * A table with one row per online CPU. show_header prints the first line
  * (column names), show_row one CPU's row; both end the line themselves.
+ * The header may set a word of the open file's (*state: a histogram's
+ * width) that each row of it is then given, so that the rows keep to the
+ * header the reader got even when a bucket fills between them.
  */
 struct rxpath_cpu_table {
-	void (*show_header)(struct seq_file *m);
-	void (*show_row)(struct seq_file *m, unsigned int cpu);
+	void (*show_header)(struct seq_file *m, unsigned long *state);
+	void (*show_row)(struct seq_file *m, unsigned int cpu, unsigned long state);
+};
+
+/* An open file of a table: its seq_file's private data. */
+struct rxpath_cpu_table_open {
+	const struct rxpath_cpu_table *t;
+	unsigned long state;
 };
 
 /*
@@ -308,6 +317,9 @@ void rxpath_softnet_debugfs_init(void);
 void rxpath_softnet_reset(void);
 void rxpath_softnet_show_status(struct seq_file *m);
 unsigned int rxpath_softnet_backlog_max(unsigned int cpu);
+#if IS_ENABLED(CONFIG_KUNIT)
+void rxpath_backlog_count(unsigned int cpu, unsigned int qlen);
+#endif
 struct softnet_data;
 struct rxpath_btf;
 u64 rxpath_softnet_flow_limit(struct softnet_data *sd);
@@ -344,6 +356,7 @@ struct rxpath_napi_row {
 	unsigned int max_work;
 	bool live;
 	bool backlog;
+	bool dummy;		/* on a dummy netdev, not listed (napi.c) */
 	char dev[IFNAMSIZ];
 	struct rxpath_napi_rings rings;
 	/* For ring rows: the device's drops for want of a descriptor. */
@@ -396,7 +409,6 @@ void rxpath_dev_init(void);
 void rxpath_dev_exit(void);
 void rxpath_dev_show_status(struct seq_file *m);
 void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen);
-void __rxpath_dev_drop(unsigned int cpu, u32 n);
 void __rxpath_dev_refused(unsigned int cpu, u32 now, u32 n);
 extern unsigned int rxpath_dev_cycle_pct;
 void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
@@ -414,12 +426,6 @@ static inline void rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
 {
 	if (static_branch_unlikely(&rxpath_dev_on))
 		__rxpath_dev_backlog(cpu, qlen);
-}
-
-static inline void rxpath_dev_drop(unsigned int cpu, u32 n)
-{
-	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_dev_drop(cpu, n);
 }
 
 static inline void rxpath_dev_cycle(int budget, u64 work,

@@ -9,13 +9,14 @@
  * - per packet, switchable at run time (backlog_hook): a kprobe on
  *   enqueue_to_backlog reads the target CPU's input queue length and counts
  *   the packet in that CPU's histogram (offered packets are the histogram's
- *   sum); the skb:kfree_skb tracepoint, attached only while the hook is
- *   on (it fires for every kfree_skb, not only for drops), counts the
- *   refusals. A packet costs one atomic add on the
- *   target CPU's data and one compare for the peak; a refusal one more add.
- *   The counters are indexed by the target CPU, not the CPU running the
- *   hook (with RPS they differ), hence atomics: the kernel holds that CPU's
- *   backlog lock at the same moment, so the cache line is moving already.
+ *   sum). A packet costs one atomic add on the target CPU's data and one
+ *   compare for the peak. The counters are indexed by the target CPU, not
+ *   the CPU running the hook (with RPS they differ), hence atomics: the
+ *   kernel holds that CPU's backlog lock at the same moment, so the cache
+ *   line is moving already. The refusals among them are the growth of the
+ *   kernel's own count (softnet_stat's dropped) since the hook went on:
+ *   enqueue_to_backlog counts every one there, including those of a packet
+ *   still referenced elsewhere, whose kfree_skb fires no tracepoint.
  * - the per-poll hook of napi.c, always on, calls rxpath_softnet_sample()
  *   at the first poll of each NET_RX cycle and after each backlog poll, so backlog_max
  *   stays meaningful (a lower bound) while the per-packet hook is off.
@@ -31,7 +32,6 @@
 #include <linux/percpu.h>
 #include <linux/netdevice.h>
 #include <linux/ptrace.h>
-#include <trace/events/skb.h>
 #include "rxpath.h"
 #include "compat.h"
 #include "softnet.h"
@@ -49,7 +49,7 @@ MODULE_PARM_DESC(backlog_hook,
 
 struct rxpath_backlog_stats {
 	atomic64_t hist[RXPATH_HIST_BUCKETS];	/* offered, by queue length */
-	atomic64_t drops;			/* refused */
+	unsigned int dropped_base;		/* dropped when counting began */
 };
 
 DEFINE_PER_CPU(struct rxpath_backlog_sample, rxpath_backlog_sample);
@@ -59,41 +59,27 @@ static DEFINE_MUTEX(rxpath_backlog_hook_lock);
 
 /* ---- probe context ---------------------------------------------------- */
 
-/*
- * Which packet each context level of a CPU (task, softirq, hardirq, NMI) is
- * offering to which backlog. enqueue_to_backlog does not nest within one
- * level of one CPU (its callers run with bottom halves or interrupts off),
- * so the kfree_skb that refuses a packet finds its slot still holding it.
- */
-struct rxpath_enqueue_slot {
-	struct sk_buff *skb;
-	unsigned int cpu;
-};
+/* A packet offered to cpu's backlog, whose input queue held qlen. */
+VISIBLE_IF_KUNIT void rxpath_backlog_count(unsigned int cpu, unsigned int qlen)
+{
+	struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
 
-static DEFINE_PER_CPU(struct rxpath_enqueue_slot[4], rxpath_enqueue_slots);
-/* Refusals whose slot did not hold the packet (hook switched mid-call). */
-static atomic64_t rxpath_drops_unattributed;
-static bool rxpath_hook_counting;
+	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
+	rxpath_max_update(&per_cpu_ptr(&rxpath_backlog_sample, cpu)->peak, qlen);
+	rxpath_dev_backlog(cpu, qlen);
+}
+EXPORT_SYMBOL_IF_KUNIT(rxpath_backlog_count);
 
 /* enqueue_to_backlog(struct sk_buff *skb, int cpu, unsigned int *qtail) */
 static int rxpath_enqueue_pre(struct kprobe *kp, struct pt_regs *regs)
 {
-	struct sk_buff *skb = (void *)regs_get_kernel_argument(regs, 0);
 	unsigned int cpu = regs_get_kernel_argument(regs, 1);
-	struct rxpath_enqueue_slot *slot;
-	struct rxpath_backlog_stats *st;
-	unsigned int qlen;
+	struct softnet_data *sd;
 
 	if (unlikely(cpu >= nr_cpu_ids))
 		return 0;
-	qlen = skb_queue_len_lockless(&per_cpu(softnet_data, cpu).input_pkt_queue);
-	st = per_cpu_ptr(rxpath_backlog, cpu);
-	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
-	rxpath_max_update(&per_cpu_ptr(&rxpath_backlog_sample, cpu)->peak, qlen);
-	rxpath_dev_backlog(cpu, qlen);
-	slot = this_cpu_ptr(&rxpath_enqueue_slots[rxpath_context_level()]);
-	slot->skb = skb;
-	slot->cpu = cpu;
+	sd = &per_cpu(softnet_data, cpu);
+	rxpath_backlog_count(cpu, skb_queue_len_lockless(&sd->input_pkt_queue));
 	return 0;
 }
 
@@ -107,63 +93,12 @@ static struct rxpath_probe rxpath_enqueue_probe = {
 	.kprobe = &rxpath_enqueue_kprobe,
 };
 
-/* The probed function's text, for kernels without drop reasons (compat.h). */
-static unsigned long rxpath_enqueue_lo, rxpath_enqueue_hi;
-
-/*
- * Per dropped packet, anywhere: only refusals by a backlog (length or flow
- * limit: rxpath_backlog_refusal) are counted, for the CPU whose backlog
- * refused them.
- */
-static void rxpath_softnet_kfree_skb(RXPATH_KFREE_SKB_PROTO)
-{
-	struct rxpath_enqueue_slot *slot;
-
-	rxpath_tp_guard();
-	if (!rxpath_backlog_refusal(RXPATH_KFREE_SKB_REASON, location,
-				    rxpath_enqueue_lo, rxpath_enqueue_hi) ||
-	    !READ_ONCE(rxpath_hook_counting))
-		return;
-	slot = this_cpu_ptr(&rxpath_enqueue_slots[rxpath_context_level()]);
-	if (likely(slot->skb == skb)) {
-		atomic64_inc(&per_cpu_ptr(rxpath_backlog, slot->cpu)->drops);
-		rxpath_dev_drop(slot->cpu, 1);
-		slot->skb = NULL;
-	} else {
-		atomic64_inc(&rxpath_drops_unattributed);
-	}
-}
-
-static struct rxpath_probe rxpath_kfree_skb_probe = {
-	.name = "tracepoint:skb:kfree_skb(backlog drops)",
-	.when = "backlog_hook on",
-};
-
-/* The refusals' tracepoint, with the hook (under the hook's lock). */
-static int rxpath_kfree_skb_attach(bool on)
-{
-	int err = 0;
-
-	if (on == rxpath_kfree_skb_probe.attached)
-		return 0;
-	if (on) {
-		err = register_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
-		rxpath_probe_report(&rxpath_kfree_skb_probe, err,
-				    "tracepoint registration refused");
-	} else {
-		unregister_trace_kfree_skb(rxpath_softnet_kfree_skb, NULL);
-		rxpath_probe_idle(&rxpath_kfree_skb_probe);
-	}
-	return err;
-}
-
 /*
  * This CPU's backlog refused packets since its last sample (softnet.h):
- * the peak is at least what the refusals prove the queue held. With the
- * per-packet hook off, readers of /dev/rxpath get them as BACKLOG_DROP
- * records from here: the kernel's own count, read on the CPU whose backlog
- * refused them, coalesced as the hook's are (each reader's count starts at
- * its open: chardev.c trims what came before).
+ * the peak is at least what the refusals prove the queue held. Readers of
+ * /dev/rxpath get them as BACKLOG_DROP records from here: the kernel's own
+ * count, read on the CPU whose backlog refused them, coalesced (each
+ * reader's count starts at its open: chardev.c trims what came before).
  */
 void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
 			      struct softnet_data *sd, unsigned int dropped)
@@ -178,7 +113,7 @@ void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
 		rxpath_max_update(&s->peak, limit + 1);
 	else
 		rxpath_max_update(&s->peak, limit / 2);
-	if (static_branch_unlikely(&rxpath_dev_on) && !READ_ONCE(rxpath_hook_counting))
+	if (static_branch_unlikely(&rxpath_dev_on))
 		__rxpath_dev_refused(smp_processor_id(), dropped, dropped - s->dropped);
 	s->dropped = dropped;
 	s->flow_limit = fl;
@@ -259,15 +194,14 @@ static void rxpath_backlog_zero(bool hook_counts, bool peaks)
 {
 	unsigned int cpu, b;
 
-	if (hook_counts)
-		atomic64_set(&rxpath_drops_unattributed, 0);
 	for_each_possible_cpu(cpu) {
 		struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
 
 		if (hook_counts) {
 			for (b = 0; b < RXPATH_HIST_BUCKETS; b++)
 				atomic64_set(&st->hist[b], 0);
-			atomic64_set(&st->drops, 0);
+			WRITE_ONCE(st->dropped_base,
+				   rxpath_sd_dropped(&per_cpu(softnet_data, cpu)));
 		}
 		if (peaks)
 			WRITE_ONCE(per_cpu(rxpath_backlog_sample, cpu).peak, 0);
@@ -292,16 +226,10 @@ static int rxpath_backlog_hook_set(bool on)
 	if (on == rxpath_backlog_hook_on())
 		goto out;
 	if (on) {
-		err = rxpath_kfree_skb_attach(true);
-		if (err)
-			goto out;
 		rxpath_backlog_zero(true, false);
-		WRITE_ONCE(rxpath_hook_counting, true);
 		err = enable_kprobe(&rxpath_enqueue_kprobe);
 	} else {
 		err = disable_kprobe(&rxpath_enqueue_kprobe);
-		WRITE_ONCE(rxpath_hook_counting, false);
-		rxpath_kfree_skb_attach(false);
 	}
 out:
 	mutex_unlock(&rxpath_backlog_hook_lock);
@@ -349,12 +277,13 @@ static u64 rxpath_backlog_offered(const struct rxpath_backlog_stats *st)
 	return sum;
 }
 
-static void rxpath_softnet_header(struct seq_file *m)
+static void rxpath_softnet_header(struct seq_file *m, unsigned long *state)
 {
 	seq_puts(m, "cpu processed dropped time_squeeze received_rps flow_limit input_qlen process_qlen backlog_max backlog_enqueues backlog_drops\n");
 }
 
-static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu)
+static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu,
+				unsigned long state)
 {
 	struct softnet_data *sd = &per_cpu(softnet_data, cpu);
 	struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
@@ -368,11 +297,9 @@ static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu)
 		   rxpath_softnet_backlog_max(cpu));
 	if (!rxpath_backlog_hook_on())
 		seq_puts(m, " - -\n");
-	else if (!rxpath_kfree_skb_probe.attached)
-		seq_printf(m, " %llu -\n", rxpath_backlog_offered(st));
 	else
-		seq_printf(m, " %llu %lld\n", rxpath_backlog_offered(st),
-			   atomic64_read(&st->drops));
+		seq_printf(m, " %llu %u\n", rxpath_backlog_offered(st),
+			   rxpath_sd_dropped(sd) - READ_ONCE(st->dropped_base));
 }
 
 VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_softnet_table = {
@@ -396,15 +323,17 @@ static unsigned int rxpath_backlog_hist_width(void)
 	return width;
 }
 
-static void rxpath_backlog_hist_header(struct seq_file *m)
+static void rxpath_backlog_hist_header(struct seq_file *m, unsigned long *state)
 {
-	rxpath_seq_hist_header(m, rxpath_backlog_hist_width());
+	*state = rxpath_backlog_hist_width();
+	rxpath_seq_hist_header(m, *state);
 }
 
-static void rxpath_backlog_hist_row(struct seq_file *m, unsigned int cpu)
+static void rxpath_backlog_hist_row(struct seq_file *m, unsigned int cpu,
+				unsigned long state)
 {
 	struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
-	unsigned int b, width = rxpath_backlog_hist_width();
+	unsigned int b, width = state;
 	bool on = rxpath_backlog_hook_on();
 
 	seq_printf(m, "%u", cpu);
@@ -426,35 +355,11 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_backlog_hist_table);
 void rxpath_softnet_show_status(struct seq_file *m)
 {
 	seq_printf(m, "backlog_hook %s\n", rxpath_backlog_hook_on() ? "on" : "off");
-	seq_printf(m, "backlog_drops_unattributed %lld\n",
-		   atomic64_read(&rxpath_drops_unattributed));
-	seq_printf(m, "backlog_refusals_by %s\n", RXPATH_BACKLOG_REFUSAL_BY);
 	seq_printf(m, "flow_limit_count byte %u, %u bytes: %s\n",
 		   rxpath_fl_layout.offset, rxpath_fl_layout.size, rxpath_fl_source);
 }
 
 /* ---- init / exit ------------------------------------------------------- */
-
-/*
- * [rxpath_enqueue_lo, rxpath_enqueue_hi): the text of the function the
- * kprobe is on, from its symbol's offset and size ("name+0x4/0x1a0").
- * Left empty when the probe did not attach (nothing then is counted).
- */
-static void rxpath_enqueue_text(void)
-{
-	unsigned long addr = (unsigned long)rxpath_enqueue_kprobe.addr, off, size;
-	char sym[KSYM_SYMBOL_LEN];
-	const char *plus;
-
-	if (!rxpath_enqueue_probe.attached || !addr)
-		return;
-	sprint_symbol(sym, addr);
-	plus = strrchr(sym, '+');
-	if (!plus || sscanf(plus, "+%lx/%lx", &off, &size) != 2 || off >= size)
-		return;
-	rxpath_enqueue_lo = addr - off;
-	rxpath_enqueue_hi = rxpath_enqueue_lo + size;
-}
 
 int rxpath_softnet_init(void)
 {
@@ -465,16 +370,13 @@ int rxpath_softnet_init(void)
 	rxpath_enqueue_kprobe.symbol_name = backlog_func;
 	snprintf(rxpath_enqueue_probe_name, sizeof(rxpath_enqueue_probe_name),
 		 "kprobe:%s", backlog_func);
-	rxpath_hook_counting = backlog_hook;
 	if (!backlog_hook)
 		rxpath_enqueue_kprobe.flags |= KPROBE_FLAG_DISABLED;
 	rxpath_probe_report(&rxpath_enqueue_probe,
 			    register_kprobe(&rxpath_enqueue_kprobe),
 			    "no such function to probe, or not probe-able");
-	rxpath_enqueue_text();
-	rxpath_probe_idle(&rxpath_kfree_skb_probe);
-	if (backlog_hook && rxpath_enqueue_probe.attached)
-		rxpath_kfree_skb_attach(true);
+	/* Counting starts now, from the kernel's count of refusals. */
+	rxpath_backlog_zero(true, false);
 	return 0;
 }
 
@@ -487,12 +389,9 @@ void rxpath_softnet_debugfs_init(void)
 
 void rxpath_softnet_exit(void)
 {
-	rxpath_kfree_skb_attach(false);
-	rxpath_probe_forget(&rxpath_kfree_skb_probe);
+	/* It returns once no handler runs: none is left on the data freed. */
 	if (rxpath_enqueue_probe.attached)
 		unregister_kprobe(&rxpath_enqueue_kprobe);
 	rxpath_probe_forget(&rxpath_enqueue_probe);
-	/* No probe may still be running on the data freed next. */
-	tracepoint_synchronize_unregister();
 	free_percpu(rxpath_backlog);
 }

@@ -46,7 +46,7 @@ static const struct rxpath_prom_metric rxpath_softnet_metrics[] = {
 	{ "process_qlen", "rxpath_backlog_process_qlen", 0, "Packets in the CPU's backlog process queue now." },
 	{ "backlog_max", "rxpath_backlog_max", 0, "Peak backlog length since load or reset." },
 	{ "backlog_enqueues", "rxpath_backlog_enqueues_total", 1, "Packets offered to the CPU's backlog while the per-packet hook is on." },
-	{ "backlog_drops", "rxpath_backlog_drops_total", 1, "Packets the CPU's backlog refused, seen by the per-packet hook." },
+	{ "backlog_drops", "rxpath_backlog_drops_total", 1, "Packets the CPU's backlog refused since the per-packet hook went on (growth of softnet_stat dropped)." },
 	{ NULL, NULL, 0, NULL },
 };
 
