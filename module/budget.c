@@ -59,7 +59,7 @@ unsigned int rxpath_budget_warn = 50;
  * by no one (budget_hist's first bucket aside): the most of budget_warn_pct
  * and the readers' budget_left_pct.
  */
-unsigned int rxpath_budget_light_pct = 50;
+static unsigned int rxpath_budget_light_pct = 50;
 /*
  * Moves on at every reset and light_pct change, after them: a CPU whose
  * light cycles were worked out on other terms sees it at its next cycle.
@@ -95,7 +95,7 @@ MODULE_PARM_DESC(cycle_clock,
 		 "Time every NET_RX cycle (max_cycle_usecs; irq:softirq_entry/exit probes on every softirq); switchable later in debugfs cycle_clock");
 
 struct rxpath_budget_cpu __percpu *rxpath_budget_cpus;
-unsigned int rxpath_budget_gen;
+static unsigned int rxpath_budget_gen;
 /* netdev_budget; until it is found, or if it is not, a budget of 0. */
 static int rxpath_budget_none;
 int *rxpath_budget_var = &rxpath_budget_none;
@@ -439,7 +439,7 @@ static void rxpath_budget_header(struct seq_file *m, unsigned long *state)
 }
 
 static void rxpath_budget_row(struct seq_file *m, unsigned int cpu,
-				unsigned long state)
+			      unsigned long state)
 {
 	struct rxpath_budget_view v;
 
@@ -480,7 +480,7 @@ static void rxpath_budget_hist_header(struct seq_file *m, unsigned long *state)
 }
 
 static void rxpath_budget_hist_row(struct seq_file *m, unsigned int cpu,
-				unsigned long state)
+				   unsigned long state)
 {
 	struct rxpath_budget_view v;
 	unsigned int b;

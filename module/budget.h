@@ -55,9 +55,7 @@ struct rxpath_budget_cpu {
 };
 
 extern struct rxpath_budget_cpu __percpu *rxpath_budget_cpus;
-extern unsigned int rxpath_budget_gen;
 extern int *rxpath_budget_var;
-extern unsigned int rxpath_budget_light_pct;
 extern unsigned int rxpath_budget_terms;
 
 void rxpath_budget_outside(struct rxpath_budget_cpu *bc);

@@ -283,7 +283,7 @@ static void rxpath_softnet_header(struct seq_file *m, unsigned long *state)
 }
 
 static void rxpath_softnet_row(struct seq_file *m, unsigned int cpu,
-				unsigned long state)
+			       unsigned long state)
 {
 	struct softnet_data *sd = &per_cpu(softnet_data, cpu);
 	struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
@@ -330,7 +330,7 @@ static void rxpath_backlog_hist_header(struct seq_file *m, unsigned long *state)
 }
 
 static void rxpath_backlog_hist_row(struct seq_file *m, unsigned int cpu,
-				unsigned long state)
+				    unsigned long state)
 {
 	struct rxpath_backlog_stats *st = per_cpu_ptr(rxpath_backlog, cpu);
 	unsigned int b, width = state;
