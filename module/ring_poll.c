@@ -38,40 +38,51 @@ struct rxpath_ring_scan {
 	bool gen;
 };
 
-static bool rxpath_ring_done_at(const struct rxpath_ring_scan *sc, u32 i)
-{
-	const struct rxpath_ring_done *dn = sc->dn;
-	const u8 *p = sc->desc + (size_t)rxpath_ring_next(sc->n, sc->next, i) * sc->size +
-		      dn->offset;
-	bool set;
-
-	if (dn->width == 1)
-		set = READ_ONCE(*p) & dn->mask;
-	else
-		set = le16_to_cpu(READ_ONCE(*(const __le16 *)p)) & dn->mask;
-	if (dn->kind == RXPATH_DONE_BITS)
-		return set;
-	/* The generation flips past the ring's end. */
-	return set == (sc->gen ^ (sc->next >= sc->n - i));
-}
-
 /*
  * How many of the first max descriptors from next on are done: the NIC
  * completes in order, so a binary search finds the first one not done,
- * in about log2(max) reads.
+ * in about log2(max) reads. Inlined for each layout of the done test (its
+ * width, bits or generation), so that a read is a load and a test.
  */
-static u32 rxpath_ring_scan_done(const struct rxpath_ring_scan *sc, u32 max)
+static __always_inline u32 rxpath_ring_scan_as(const struct rxpath_ring_scan *sc,
+					       u32 max, unsigned int width,
+					       bool gen)
 {
-	u32 lo = 0, hi = max, mid;
+	const u8 *base = sc->desc + sc->dn->offset;
+	u32 lo = 0, hi = max, n = sc->n, next = sc->next, size = sc->size;
+	u16 mask = sc->dn->mask;
+	bool flip = sc->gen;
 
 	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (rxpath_ring_done_at(sc, mid))
+		u32 mid = lo + (hi - lo) / 2;
+		/* rxpath_ring_next(); the generation flips past the ring's end */
+		bool wrapped = next >= n - mid;
+		const u8 *p = base + (size_t)(wrapped ? next - (n - mid) : next + mid) * size;
+		bool set;
+
+		if (width == 1)
+			set = READ_ONCE(*p) & mask;
+		else
+			set = le16_to_cpu(READ_ONCE(*(const __le16 *)p)) & mask;
+		if (gen)
+			set = set == (flip ^ wrapped);
+		if (set)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo;
+}
+
+static u32 rxpath_ring_scan_done(const struct rxpath_ring_scan *sc, u32 max)
+{
+	bool gen = sc->dn->kind == RXPATH_DONE_GEN;
+
+	if (sc->dn->width == 1)
+		return gen ? rxpath_ring_scan_as(sc, max, 1, true) :
+			     rxpath_ring_scan_as(sc, max, 1, false);
+	return gen ? rxpath_ring_scan_as(sc, max, 2, true) :
+		     rxpath_ring_scan_as(sc, max, 2, false);
 }
 
 /*
