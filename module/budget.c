@@ -61,18 +61,28 @@ unsigned int rxpath_budget_warn = 50;
  */
 static unsigned int rxpath_budget_light_pct = 50;
 /*
- * Moves on at every reset and light_pct change, after them: a CPU whose
- * light cycles were worked out on other terms sees it at its next cycle.
+ * Moves on at every reset and light_pct change, after them; each CPU's
+ * light limit is zeroed then, so that its next cycle is worked out on the
+ * new terms (rxpath_budget_turn).
  */
-unsigned int rxpath_budget_terms;
+static unsigned int rxpath_budget_terms;
 static DEFINE_SPINLOCK(rxpath_budget_terms_lock);
 
 static void rxpath_budget_terms_moved(void)
 {
+	unsigned int cpu;
+
 	lockdep_assert_held(&rxpath_budget_terms_lock);
 	/* Pairs with rxpath_budget_turn()'s smp_rmb(): the change first. */
 	smp_wmb();
 	WRITE_ONCE(rxpath_budget_terms, rxpath_budget_terms + 1);
+	/*
+	 * Pairs with rxpath_budget_turn()'s smp_mb(): a limit it set on the
+	 * old terms is zeroed here, or it sees the new word and zeroes it.
+	 */
+	smp_mb();
+	for_each_possible_cpu(cpu)
+		WRITE_ONCE(per_cpu(rxpath_budget_cpu, cpu).light, 0);
 }
 
 /* After budget_warn_pct or a reader's filter changed. */
@@ -94,7 +104,8 @@ module_param(cycle_clock, bool, 0444);
 MODULE_PARM_DESC(cycle_clock,
 		 "Time every NET_RX cycle (max_cycle_usecs; irq:softirq_entry/exit probes on every softirq); switchable later in debugfs cycle_clock");
 
-struct rxpath_budget_cpu __percpu *rxpath_budget_cpus;
+/* Static, not allocated: the per-poll step addresses it directly. */
+DEFINE_PER_CPU(struct rxpath_budget_cpu, rxpath_budget_cpu);
 static unsigned int rxpath_budget_gen;
 /* netdev_budget; until it is found, or if it is not, a budget of 0. */
 static int rxpath_budget_none;
@@ -170,8 +181,10 @@ static void rxpath_budget_close(struct rxpath_budget_cpu *bc,
 }
 
 /* A poll outside any NET_RX softirq. */
-void rxpath_budget_outside(struct rxpath_budget_cpu *bc)
+void rxpath_budget_outside(void)
 {
+	struct rxpath_budget_cpu *bc = this_cpu_ptr(&rxpath_budget_cpu);
+
 	raw_write_seqcount_begin(&bc->seq);
 	rxpath_budget_fresh(bc);
 	WRITE_ONCE(bc->c.outside_polls, bc->c.outside_polls + 1);
@@ -183,9 +196,9 @@ void rxpath_budget_outside(struct rxpath_budget_cpu *bc)
  * the last cycle with polls may need counting (rxpath_budget_light): it is
  * counted, and this one opens.
  */
-void rxpath_budget_turn(struct rxpath_budget_cpu *bc, unsigned int mark,
-			unsigned int squeeze)
+void rxpath_budget_turn(unsigned int mark, unsigned int squeeze)
 {
+	struct rxpath_budget_cpu *bc = this_cpu_ptr(&rxpath_budget_cpu);
 	unsigned int terms = READ_ONCE(rxpath_budget_terms);
 
 	/* Pairs with rxpath_budget_terms_moved(): what changed before it. */
@@ -199,10 +212,13 @@ void rxpath_budget_turn(struct rxpath_budget_cpu *bc, unsigned int mark,
 	bc->cur.squeeze = squeeze;
 	bc->cur.work = 0;
 	bc->cur.open = true;
-	bc->terms = terms;
-	bc->light = rxpath_budget_light_limit(bc->cur.budget,
-					      READ_ONCE(rxpath_budget_light_pct));
+	WRITE_ONCE(bc->light, rxpath_budget_light_limit(bc->cur.budget,
+					READ_ONCE(rxpath_budget_light_pct)));
 	raw_write_seqcount_end(&bc->seq);
+	/* Pairs with rxpath_budget_terms_moved()'s smp_mb(). */
+	smp_mb();
+	if (READ_ONCE(rxpath_budget_terms) != terms)
+		WRITE_ONCE(bc->light, 0);
 }
 
 /* cycle_clock, TP_PROTO(unsigned int vec_nr) */
@@ -213,7 +229,7 @@ static void rxpath_budget_softirq_entry(void *data, unsigned int vec_nr)
 	rxpath_tp_guard();
 	if (vec_nr != NET_RX_SOFTIRQ)
 		return;
-	bc = this_cpu_ptr(rxpath_budget_cpus);
+	bc = this_cpu_ptr(&rxpath_budget_cpu);
 	bc->clock_start = local_clock();
 	bc->clock_mark = __this_cpu_read(kstat.softirqs[NET_RX_SOFTIRQ]);
 }
@@ -227,7 +243,7 @@ static void rxpath_budget_softirq_exit(void *data, unsigned int vec_nr)
 	rxpath_tp_guard();
 	if (vec_nr != NET_RX_SOFTIRQ)
 		return;
-	bc = this_cpu_ptr(rxpath_budget_cpus);
+	bc = this_cpu_ptr(&rxpath_budget_cpu);
 	mark = __this_cpu_read(kstat.softirqs[NET_RX_SOFTIRQ]);
 	if (bc->clock_mark != mark)	/* its entry came before the clock */
 		return;
@@ -235,7 +251,7 @@ static void rxpath_budget_softirq_exit(void *data, unsigned int vec_nr)
 				   NSEC_PER_USEC), UINT_MAX);
 	squeeze = rxpath_sd_time_squeeze(this_cpu_ptr(&softnet_data));
 	/* A light cycle, or one in which nothing polled: its duration only. */
-	if (rxpath_budget_light(bc, squeeze) || bc->cur.mark != mark) {
+	if (rxpath_budget_light(squeeze) || bc->cur.mark != mark) {
 		if (bc->gen == READ_ONCE(rxpath_budget_gen) &&
 		    rxpath_cycle_after(mark, READ_ONCE(bc->base)) &&
 		    usecs > bc->c.max_usecs)
@@ -276,7 +292,7 @@ void rxpath_budget_reset(void)
 	unsigned int cpu;
 
 	for_each_possible_cpu(cpu)
-		WRITE_ONCE(per_cpu_ptr(rxpath_budget_cpus, cpu)->base,
+		WRITE_ONCE(per_cpu_ptr(&rxpath_budget_cpu, cpu)->base,
 			   rxpath_net_rx_count(cpu));
 	/* A CPU that sees the new generation sees the new base. */
 	smp_wmb();
@@ -404,7 +420,7 @@ struct rxpath_budget_view {
  */
 static void rxpath_budget_read(unsigned int cpu, struct rxpath_budget_view *v)
 {
-	struct rxpath_budget_cpu *bc = per_cpu_ptr(rxpath_budget_cpus, cpu);
+	struct rxpath_budget_cpu *bc = per_cpu_ptr(&rxpath_budget_cpu, cpu);
 	struct rxpath_budget_cycle cur;
 	unsigned int seq, base, b;
 	bool fresh;
@@ -562,11 +578,8 @@ int rxpath_budget_init(void)
 {
 	unsigned int cpu;
 
-	rxpath_budget_cpus = alloc_percpu(struct rxpath_budget_cpu);
-	if (!rxpath_budget_cpus)
-		return -ENOMEM;
 	for_each_possible_cpu(cpu) {
-		struct rxpath_budget_cpu *bc = per_cpu_ptr(rxpath_budget_cpus, cpu);
+		struct rxpath_budget_cpu *bc = per_cpu_ptr(&rxpath_budget_cpu, cpu);
 
 		seqcount_init(&bc->seq);
 		bc->base = rxpath_net_rx_count(cpu);
@@ -594,5 +607,4 @@ void rxpath_budget_exit(void)
 	rxpath_probe_forget(&rxpath_softirq_exit_probe);
 	/* No probe may still be running on the data freed next. */
 	tracepoint_synchronize_unregister();
-	free_percpu(rxpath_budget_cpus);
 }

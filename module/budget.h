@@ -43,10 +43,11 @@ struct rxpath_budget_cpu {
 	/*
 	 * A cycle with less work than this, that was not squeezed, is light:
 	 * budget_hist's first bucket, not low, wanted by no reader: nothing
-	 * to count. Worked out from cur.budget and rxpath_budget_light_pct.
+	 * to count. Worked out from cur.budget and rxpath_budget_light_pct;
+	 * 0 (nothing is light) from a reset or light_pct change until this
+	 * CPU's next cycle works it out again (rxpath_budget_terms_moved).
 	 */
 	u64 light;
-	unsigned int terms;	/* rxpath_budget_terms when light was set */
 	/* cycle_clock: the cycle whose start was stamped, and when */
 	unsigned int clock_mark;
 	u64 clock_start;
@@ -54,63 +55,92 @@ struct rxpath_budget_cpu {
 	unsigned int base;
 };
 
-extern struct rxpath_budget_cpu __percpu *rxpath_budget_cpus;
+DECLARE_PER_CPU(struct rxpath_budget_cpu, rxpath_budget_cpu);
 extern int *rxpath_budget_var;
-extern unsigned int rxpath_budget_terms;
 
-void rxpath_budget_outside(struct rxpath_budget_cpu *bc);
-void rxpath_budget_turn(struct rxpath_budget_cpu *bc, unsigned int mark,
-			unsigned int squeeze);
+void rxpath_budget_outside(void);
+void rxpath_budget_turn(unsigned int mark, unsigned int squeeze);
 
 /*
- * Whether the last cycle with polls needs nothing counted: it ends as a
- * light one (no squeeze since its first poll, light work; one cycle_clock
- * closed looks so); and the next one starts on the same terms (no reset
- * or light_pct change since, the same budget).
+ * Whether this CPU's last cycle with polls needs nothing counted: it ends
+ * as a light one (no squeeze since its first poll, light work; one
+ * cycle_clock closed looks so); and the next one starts on the same terms
+ * (the same budget; a reset or light_pct change zeroes light).
  */
-static __always_inline bool rxpath_budget_light(struct rxpath_budget_cpu *bc,
-						unsigned int squeeze)
+static __always_inline bool rxpath_budget_light(unsigned int squeeze)
 {
-	return likely(squeeze == bc->cur.squeeze && bc->cur.work < bc->light &&
-		      bc->terms == READ_ONCE(rxpath_budget_terms) &&
-		      READ_ONCE(*READ_ONCE(rxpath_budget_var)) == bc->cur.budget);
+	return likely(squeeze == __this_cpu_read(rxpath_budget_cpu.cur.squeeze) &&
+		      __this_cpu_read(rxpath_budget_cpu.cur.work) <
+		      __this_cpu_read(rxpath_budget_cpu.light) &&
+		      READ_ONCE(*READ_ONCE(rxpath_budget_var)) ==
+		      __this_cpu_read(rxpath_budget_cpu.cur.budget));
+}
+
+/* The first poll of cycle mark, after a light one: a new mark only. */
+static __always_inline void rxpath_budget_next(unsigned int mark, int work)
+{
+	__this_cpu_write(rxpath_budget_cpu.cur.mark, mark);
+	__this_cpu_write(rxpath_budget_cpu.cur.work, work);
+	__this_cpu_write(rxpath_budget_cpu.cur.open, true);
 }
 
 /*
- * Every poll, with what it returned: adds it to this CPU's NET_RX cycle.
- * Returns true at the first poll of a cycle. The first poll closes the
- * last cycle that polled; a light one needs no more than a new mark, and
- * changes nothing a reader counts (so it takes no seqcount).
+ * Every poll, with what it returned, on sd's CPU: adds it to this CPU's
+ * NET_RX cycle. Returns true at the first poll of a cycle. The first poll
+ * closes the last cycle that polled; a light one needs no more than a new
+ * mark, and changes nothing a reader counts (so it takes no seqcount).
+ * Every access is to this CPU's own per-CPU data, by its address.
  */
-static __always_inline bool rxpath_budget_poll(int work)
+static __always_inline bool rxpath_budget_poll(struct softnet_data *sd,
+					       int work)
 {
-	struct rxpath_budget_cpu *bc = this_cpu_ptr(rxpath_budget_cpus);
 	unsigned int mark, squeeze;
 
 	if (unlikely(!in_serving_softirq())) {
-		rxpath_budget_outside(bc);
+		rxpath_budget_outside();
 		return false;
 	}
 	mark = __this_cpu_read(kstat.softirqs[NET_RX_SOFTIRQ]);
-	if (likely(mark == bc->cur.mark)) {
-		/* Not after the clock closed it at its exit. */
-		if (likely(bc->cur.open)) {
-			WRITE_ONCE(bc->cur.work, bc->cur.work + work);
-			WRITE_ONCE(bc->c.work, bc->c.work + work);
-		}
+	if (likely(mark == __this_cpu_read(rxpath_budget_cpu.cur.mark))) {
+		rxpath_count_add(rxpath_budget_cpu.cur.work, work);
+		rxpath_count_add(rxpath_budget_cpu.c.work, work);
 		return false;
 	}
-	squeeze = rxpath_sd_time_squeeze(this_cpu_ptr(&softnet_data));
-	if (rxpath_budget_light(bc, squeeze)) {
-		WRITE_ONCE(bc->cur.mark, mark);
-		WRITE_ONCE(bc->cur.work, 0);
-		WRITE_ONCE(bc->cur.open, true);
+	squeeze = rxpath_sd_time_squeeze(sd);
+	if (rxpath_budget_light(squeeze)) {
+		rxpath_budget_next(mark, work);
 	} else {
-		rxpath_budget_turn(bc, mark, squeeze);
+		rxpath_budget_turn(mark, squeeze);
+		rxpath_count_add(rxpath_budget_cpu.cur.work, work);
 	}
-	WRITE_ONCE(bc->cur.work, bc->cur.work + work);
-	WRITE_ONCE(bc->c.work, bc->c.work + work);
+	rxpath_count_add(rxpath_budget_cpu.c.work, work);
 	return true;
+}
+
+/*
+ * For napi.c's quick path: whether this poll, on sd's CPU, changes
+ * nothing but the work sums: it is in a NET_RX softirq, and in this CPU's
+ * cycle, or the first poll (*first) of cycle *mark after a light one.
+ * Reads only; rxpath_budget_quick_add() then does what
+ * rxpath_budget_poll() would.
+ */
+static __always_inline bool rxpath_budget_quick(struct softnet_data *sd,
+						unsigned int *mark, bool *first)
+{
+	*mark = __this_cpu_read(kstat.softirqs[NET_RX_SOFTIRQ]);
+	*first = *mark != __this_cpu_read(rxpath_budget_cpu.cur.mark);
+	return likely(in_serving_softirq()) &&
+	       (!*first || rxpath_budget_light(rxpath_sd_time_squeeze(sd)));
+}
+
+static __always_inline void rxpath_budget_quick_add(unsigned int mark,
+						    bool first, int work)
+{
+	if (first)
+		rxpath_budget_next(mark, work);
+	else
+		rxpath_count_add(rxpath_budget_cpu.cur.work, work);
+	rxpath_count_add(rxpath_budget_cpu.c.work, work);
 }
 
 #endif /* _RXPATH_BUDGET_H */

@@ -9,8 +9,9 @@
  * (ring_poll.c), and the backlog's queue length (softnet.c) after a backlog
  * poll and at the start of each cycle.
  *
- * Each CPU keeps a small table of the instances it polled, found by their
- * address; the last one it polled is checked first. Every count is per CPU
+ * Each CPU keeps a small table of the device instances it polled, found
+ * by their address, the last one it polled checked first; and its own
+ * backlog's counts apart, found at once. Every count is per CPU
  * and written only by its CPU; readers use READ_ONCE and merge the CPUs'
  * rows. A reset bumps a generation number that each CPU compares before
  * counting, and a slot of an older generation starts over, so a reset
@@ -53,16 +54,33 @@ struct rxpath_napi_slot {
 #define RXPATH_NAPI_SLOTS_BITS	6
 #define RXPATH_NAPI_SLOTS	(1U << RXPATH_NAPI_SLOTS_BITS)
 
+/*
+ * This CPU's backlog (process_backlog): one instance that never goes away,
+ * polled on this CPU only, so kept apart from the slots, found at once. It
+ * has no rings, and its weight is read from it (rxpath_napi_collect).
+ */
+struct rxpath_napi_backlog {
+	unsigned int gen;
+	bool polled;		/* since load: it has a row */
+	unsigned int max_work;
+	u64 polls;
+	u64 work;
+	u64 full_polls;
+};
+
+/* Static, not allocated: a backlog poll addresses it directly. */
+static DEFINE_PER_CPU(struct rxpath_napi_backlog, rxpath_napi_backlog);
+
 struct rxpath_napi_cpu {
 	unsigned int gen;
 	u64 untracked;		/* polls of NAPIs that found no free slot */
 	struct rxpath_napi_slot *last;	/* of the last device NAPI polled */
-	struct rxpath_napi_slot *backlog;	/* of this CPU's backlog */
 	struct rxpath_napi_slot slot[RXPATH_NAPI_SLOTS];
 };
 
 static struct rxpath_napi_cpu __percpu *rxpath_napi_cpus;
-static unsigned int rxpath_gen;
+/* Never 0: a backlog never polled has generation 0. */
+static unsigned int rxpath_gen = 1;
 
 /* ---- probe context ---------------------------------------------------- */
 
@@ -123,17 +141,16 @@ rxpath_napi_slot_get(struct rxpath_napi_cpu *pc, const struct napi_struct *napi)
 
 /*
  * The slot of napi, found first in *cache: the last device NAPI polled on
- * this CPU, or this CPU's backlog (whose instance never goes away).
+ * this CPU.
  */
 static __always_inline struct rxpath_napi_slot *
 rxpath_napi_slot(struct rxpath_napi_cpu *pc, struct rxpath_napi_slot **cache,
-		 const struct napi_struct *napi, bool backlog)
+		 const struct napi_struct *napi)
 {
 	struct rxpath_napi_slot *s = *cache;
 
 	if (likely(s && s->napi == napi && s->gen == READ_ONCE(rxpath_gen) &&
-		   (backlog || (!READ_ONCE(s->dead) &&
-				s->napi_id == READ_ONCE(napi->napi_id)))))
+		   !READ_ONCE(s->dead) && s->napi_id == READ_ONCE(napi->napi_id)))
 		return s;
 	s = rxpath_napi_slot_get(pc, napi);
 	if (unlikely(!s))
@@ -142,14 +159,10 @@ rxpath_napi_slot(struct rxpath_napi_cpu *pc, struct rxpath_napi_slot **cache,
 	return s;
 }
 
-/*
- * One poll of the instance in slot s. A backlog has no rings, and its
- * weight and last poll need no keeping: it is one CPU's, never merged,
- * and its weight is read from it (rxpath_napi_collect).
- */
+/* One poll of the device instance in slot s. */
 static __always_inline void rxpath_napi_count(struct rxpath_napi_slot *s,
 					      struct napi_struct *napi,
-					      int work, int budget, bool backlog)
+					      int work, int budget)
 {
 	WRITE_ONCE(s->polls, s->polls + 1);
 	WRITE_ONCE(s->work, s->work + work);
@@ -157,8 +170,6 @@ static __always_inline void rxpath_napi_count(struct rxpath_napi_slot *s,
 		WRITE_ONCE(s->full_polls, s->full_polls + 1);
 	if (work > s->max_work)
 		WRITE_ONCE(s->max_work, work);
-	if (backlog)
-		return;
 	if (budget != s->weight)
 		WRITE_ONCE(s->weight, budget);
 	WRITE_ONCE(s->last_jiffies, jiffies);
@@ -169,45 +180,114 @@ static __always_inline void rxpath_napi_count(struct rxpath_napi_slot *s,
  * A device's NAPI poll, out of the backlog's way: the backlog sample at
  * its cycle's first poll, its slot (the last device polled here, first).
  */
-static noinline void rxpath_napi_poll_dev(struct napi_struct *napi, int work,
+static noinline void rxpath_napi_poll_dev(struct softnet_data *sd,
+					  struct napi_struct *napi, int work,
 					  int budget, bool first)
 {
 	struct rxpath_napi_cpu *pc = this_cpu_ptr(rxpath_napi_cpus);
 	struct rxpath_napi_slot *s;
 
 	if (first)
-		rxpath_softnet_sample();
-	s = rxpath_napi_slot(pc, &pc->last, napi, false);
+		rxpath_softnet_sample(sd);
+	s = rxpath_napi_slot(pc, &pc->last, napi);
 	if (likely(s))
-		rxpath_napi_count(s, napi, work, budget, false);
+		rxpath_napi_count(s, napi, work, budget);
+}
+
+/* The first poll of this CPU's backlog since load or the last reset. */
+static noinline void rxpath_napi_backlog_fresh(struct rxpath_napi_backlog *b,
+					       unsigned int gen)
+{
+	WRITE_ONCE(b->polls, 0);
+	WRITE_ONCE(b->work, 0);
+	WRITE_ONCE(b->full_polls, 0);
+	WRITE_ONCE(b->max_work, 0);
+	/* Pairs with rxpath_napi_collect()'s smp_rmb(): zeroes, then gen. */
+	smp_wmb();
+	WRITE_ONCE(b->gen, gen);
+	WRITE_ONCE(b->polled, true);
+}
+
+/* The sums of a poll of this CPU's backlog. */
+static __always_inline void rxpath_napi_backlog_add(int work)
+{
+	rxpath_count_add(rxpath_napi_backlog.polls, 1);
+	rxpath_count_add(rxpath_napi_backlog.work, work);
+}
+
+/* A poll of this CPU's backlog: per-CPU adds, nothing to look up. */
+static __always_inline void rxpath_napi_poll_backlog(int work, int budget)
+{
+	unsigned int gen = READ_ONCE(rxpath_gen);
+
+	if (unlikely(__this_cpu_read(rxpath_napi_backlog.gen) != gen))
+		rxpath_napi_backlog_fresh(this_cpu_ptr(&rxpath_napi_backlog), gen);
+	rxpath_napi_backlog_add(work);
+	if (unlikely(work >= budget))
+		rxpath_count_add(rxpath_napi_backlog.full_polls, 1);
+	if (unlikely(work > __this_cpu_read(rxpath_napi_backlog.max_work)))
+		__this_cpu_write(rxpath_napi_backlog.max_work, work);
+}
+
+/*
+ * Whether a backlog poll of work changes nothing but its sums: counting
+ * since the last reset already, under its weight, no more than the most.
+ */
+static __always_inline bool rxpath_napi_backlog_quiet(int work, int budget)
+{
+	return __this_cpu_read(rxpath_napi_backlog.gen) == READ_ONCE(rxpath_gen) &&
+	       work < budget && work <= __this_cpu_read(rxpath_napi_backlog.max_work);
+}
+
+/* Any poll, each concern in turn. */
+static noinline void rxpath_napi_poll_any(struct softnet_data *sd,
+					  struct napi_struct *napi, int work,
+					  int budget)
+{
+	bool first;
+
+	if (unlikely(budget <= 0))
+		return;
+	work = max(work, 0);
+	first = rxpath_budget_poll(sd, work);
+	if (napi != &sd->backlog) {
+		rxpath_napi_poll_dev(sd, napi, work, budget, first);
+		return;
+	}
+	rxpath_softnet_sample(sd);
+	rxpath_napi_poll_backlog(work, budget);
 }
 
 /*
  * TP_PROTO(struct napi_struct *napi, int work, int budget): right after a
  * poll. budget is the weight the poll was given; netpoll's polls with 0
  * (transmit cleanup only, possibly from hard interrupts) are left out.
+ *
+ * The quick path is the CPU-bound receive path's (netif_rx, veth,
+ * loopback, RPS: one backlog poll per NET_RX cycle, often per packet): a
+ * poll of this CPU's backlog that, to every concern, changes nothing but
+ * sums. Each concern's test only reads, so any other poll goes to
+ * rxpath_napi_poll_any() as it came; and the quick path calls nothing, so
+ * it saves no register.
  */
 static void rxpath_napi_poll(void *data, struct napi_struct *napi, int work,
 			     int budget)
 {
-	struct rxpath_napi_cpu *pc;
-	struct rxpath_napi_slot *s;
+	struct softnet_data *sd;
+	unsigned int mark;
 	bool first;
 
 	rxpath_tp_guard();
-	if (unlikely(budget <= 0))
-		return;
-	work = max(work, 0);
-	first = rxpath_budget_poll(work);
-	if (napi != this_cpu_ptr(&softnet_data.backlog)) {
-		rxpath_napi_poll_dev(napi, work, budget, first);
+	sd = this_cpu_ptr(&softnet_data);
+	if (likely(napi == &sd->backlog && budget > 0 && work >= 0 &&
+		   rxpath_budget_quick(sd, &mark, &first) &&
+		   rxpath_softnet_quiet(sd) &&
+		   rxpath_napi_backlog_quiet(work, budget))) {
+		rxpath_budget_quick_add(mark, first, work);
+		rxpath_napi_backlog_add(work);
 		return;
 	}
-	rxpath_softnet_sample();
-	pc = this_cpu_ptr(rxpath_napi_cpus);
-	s = rxpath_napi_slot(pc, &pc->backlog, napi, true);
-	if (likely(s))
-		rxpath_napi_count(s, napi, work, budget, true);
+	rxpath_napi_poll_any(sd, napi, work, budget);
 }
 
 static struct rxpath_probe rxpath_napi_poll_probe = {
@@ -223,7 +303,7 @@ bool rxpath_napi_polls_seen(void)
 
 void rxpath_napi_reset(void)
 {
-	WRITE_ONCE(rxpath_gen, READ_ONCE(rxpath_gen) + 1);
+	WRITE_ONCE(rxpath_gen, READ_ONCE(rxpath_gen) + 1 ?: 1);
 }
 
 /* ---- the NAPI table ---------------------------------------------------- */
@@ -279,7 +359,7 @@ static void rxpath_napi_dummy_name(char *to, const char *slot_name)
 	strscpy(to, !name[0] || strpbrk(name, "%#") ? "dummy" : name, IFNAMSIZ);
 }
 
-/* The slots in use now, over every CPU: the rows a collect needs. */
+/* The slots in use and backlogs polled, over every CPU: the rows a collect needs. */
 static unsigned int rxpath_napi_slots_used(void)
 {
 	unsigned int cpu, i, n = 0;
@@ -290,8 +370,30 @@ static unsigned int rxpath_napi_slots_used(void)
 		for (i = 0; i < RXPATH_NAPI_SLOTS; i++)
 			if (READ_ONCE(pc->slot[i].napi) && !READ_ONCE(pc->slot[i].dead))
 				n++;
+		n += READ_ONCE(per_cpu(rxpath_napi_backlog, cpu).polled);
 	}
 	return n;
+}
+
+/* cpu's backlog into r (its instance is there to read: never freed). */
+static void rxpath_napi_backlog_row(struct rxpath_napi_row *r, unsigned int cpu,
+				    unsigned int gen)
+{
+	const struct rxpath_napi_backlog *b = per_cpu_ptr(&rxpath_napi_backlog, cpu);
+	struct napi_struct *napi = &per_cpu(softnet_data, cpu).backlog;
+
+	r->napi = napi;
+	r->napi_id = READ_ONCE(napi->napi_id);
+	r->cpu = cpu;
+	r->weight = READ_ONCE(napi->weight);
+	if (READ_ONCE(b->gen) != gen)
+		return;		/* not polled since the reset */
+	/* Pairs with rxpath_napi_backlog_fresh()'s smp_wmb(). */
+	smp_rmb();
+	r->polls = READ_ONCE(b->polls);
+	r->work = READ_ONCE(b->work);
+	r->full_polls = READ_ONCE(b->full_polls);
+	r->max_work = READ_ONCE(b->max_work);
 }
 
 /*
@@ -320,8 +422,6 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows,
 			r->cpu = cpu;
 			r->last_jiffies = READ_ONCE(s->last_jiffies);
 			r->weight = READ_ONCE(s->weight);
-			if (r->napi == &per_cpu(softnet_data, cpu).backlog)
-				r->weight = READ_ONCE(r->napi->weight);
 			r->dummy = READ_ONCE(s->dummy);
 			if (r->dummy)
 				rxpath_napi_dummy_name(r->dev, s->dummy_name);
@@ -334,6 +434,8 @@ static unsigned int rxpath_napi_collect(struct rxpath_napi_row *rows,
 			}
 			n++;
 		}
+		if (n < max && READ_ONCE(per_cpu(rxpath_napi_backlog, cpu).polled))
+			rxpath_napi_backlog_row(&rows[n++], cpu, gen);
 	}
 	sort(rows, n, sizeof(*rows), rxpath_napi_row_cmp_key, NULL);
 	for (i = 0, m = 0; i < n; i++) {

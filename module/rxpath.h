@@ -105,6 +105,13 @@ extern const struct rxpath_cpu_table rxpath_budget_hist_table;
 /* main.c */
 void rxpath_reset_all(void);
 
+/*
+ * Adds v to pcp, a count of this CPU's that only it writes and others
+ * read (READ_ONCE): one instruction where the architecture has one (x86),
+ * never a torn value. Probe context, preemption off.
+ */
+#define rxpath_count_add(pcp, v)	__this_cpu_add(pcp, v)
+
 /* Helpers for probe context: lock-free, usable on any CPU. */
 static inline unsigned int rxpath_log2_bucket(u32 v)
 {

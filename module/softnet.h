@@ -36,15 +36,28 @@ DECLARE_PER_CPU(struct rxpath_backlog_sample, rxpath_backlog_sample);
 void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
 			      struct softnet_data *sd, unsigned int dropped);
 
-static __always_inline void rxpath_softnet_sample(void)
+/*
+ * Whether a sample of sd now would change nothing: no longer queue than
+ * the peak, no refusal since the last sample. Reads only.
+ */
+static __always_inline bool rxpath_softnet_quiet(struct softnet_data *sd)
 {
-	struct rxpath_backlog_sample *s = this_cpu_ptr(&rxpath_backlog_sample);
-	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
+	return skb_queue_len_lockless(&sd->input_pkt_queue) <=
+	       __this_cpu_read(rxpath_backlog_sample.peak) &&
+	       rxpath_sd_dropped(sd) == __this_cpu_read(rxpath_backlog_sample.dropped);
+}
+
+/* A sample of sd, this CPU's softnet_data. */
+static __always_inline void rxpath_softnet_sample(struct softnet_data *sd)
+{
+	unsigned int qlen = skb_queue_len_lockless(&sd->input_pkt_queue);
 	unsigned int dropped = rxpath_sd_dropped(sd);
 
-	rxpath_max_update(&s->peak, skb_queue_len_lockless(&sd->input_pkt_queue));
-	if (unlikely(dropped != s->dropped))
-		__rxpath_softnet_refused(s, sd, dropped);
+	if (unlikely(qlen > __this_cpu_read(rxpath_backlog_sample.peak)))
+		rxpath_max_update(this_cpu_ptr(&rxpath_backlog_sample.peak), qlen);
+	if (unlikely(dropped != __this_cpu_read(rxpath_backlog_sample.dropped)))
+		__rxpath_softnet_refused(this_cpu_ptr(&rxpath_backlog_sample),
+					 sd, dropped);
 }
 
 #endif /* _RXPATH_SOFTNET_H */
