@@ -102,6 +102,8 @@ static const struct file_operations rxpath_cpu_table_fops = {
 /* Like every debugfs file here, unchecked: only the directory is. */
 void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t)
 {
+	if (!rxpath_debugfs_dir)
+		return;		/* no debugfs: see rxpath_debugfs_init() */
 	debugfs_create_file(name, 0444, rxpath_debugfs_dir, (void *)t,
 			    &rxpath_cpu_table_fops);
 }
@@ -132,6 +134,8 @@ static const struct file_operations rxpath_file_fops = {
 
 void rxpath_debugfs_file(const char *name, const struct rxpath_file *f)
 {
+	if (!rxpath_debugfs_dir)
+		return;		/* no debugfs: see rxpath_debugfs_init() */
 	debugfs_create_file(name, f->write ? 0644 : 0444, rxpath_debugfs_dir,
 			    (void *)f, &rxpath_file_fops);
 }
@@ -355,17 +359,24 @@ static const struct rxpath_file rxpath_status_file = {
 
 /* ---- directory ------------------------------------------------------- */
 
-int rxpath_debugfs_init(void)
+/*
+ * The directory and its first files. Without debugfs (debugfs=off, or a
+ * kernel without it) rxpath loads all the same, without its files: the
+ * probes count, and /dev/rxpath streams the records.
+ */
+void rxpath_debugfs_init(void)
 {
 	struct dentry *d;
 
 	d = debugfs_create_dir("rxpath", NULL);
-	if (IS_ERR(d))
-		return PTR_ERR(d);
+	if (IS_ERR_OR_NULL(d)) {
+		pr_warn("debugfs unavailable (%pe): no files in /sys/kernel/debug/rxpath; /dev/rxpath works\n",
+			d);
+		return;
+	}
 	rxpath_debugfs_dir = d;
 	rxpath_debugfs_file("status", &rxpath_status_file);
 	rxpath_debugfs_file("reset", &rxpath_reset_file);
-	return 0;
 }
 
 /* Removes every file, the concerns' own included, and waits for readers. */

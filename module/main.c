@@ -2,10 +2,11 @@
 /*
  * rxpath: where and why the receive path loses packets.
  *
- * Module wiring. Each concern attaches its probes first; the debugfs files,
- * the only user-visible entry points, come last and go first. A probe that
- * cannot attach does not stop the load: the status file says why, and the
- * figures it would have fed show "-".
+ * Module wiring. Each concern attaches its probes first; the debugfs files
+ * and /dev/rxpath, the user-visible entry points, come last and go first.
+ * A probe that cannot attach does not stop the load: the status file says
+ * why, and the figures it would have fed show "-". Nor does debugfs's
+ * absence (debugfs=off): the probes count and /dev/rxpath streams.
  */
 #include <linux/module.h>
 #include "rxpath.h"
@@ -36,9 +37,7 @@ static int __init rxpath_init(void)
 	err = rxpath_rings_init();
 	if (err)
 		goto err_napi;
-	err = rxpath_debugfs_init();
-	if (err)
-		goto err_rings;
+	rxpath_debugfs_init();
 	rxpath_softnet_debugfs_init();
 	rxpath_budget_debugfs_init();
 	rxpath_napi_debugfs_init();
@@ -47,8 +46,6 @@ static int __init rxpath_init(void)
 	pr_info("version %s loaded\n", RXPATH_VERSION);
 	return 0;
 
-err_rings:
-	rxpath_rings_exit();
 err_napi:
 	rxpath_napi_exit();
 err_budget:

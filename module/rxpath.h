@@ -76,7 +76,7 @@ struct rxpath_file {
 			 size_t len, loff_t *ppos);
 };
 
-int rxpath_debugfs_init(void);
+void rxpath_debugfs_init(void);
 void rxpath_debugfs_exit(void);
 void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t);
 void rxpath_debugfs_file(const char *name, const struct rxpath_file *f);

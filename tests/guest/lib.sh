@@ -86,6 +86,21 @@ softnet_stat() {
 	printf '%d' "0x${v:-ffffffff}"
 }
 
+# drop_sum FILE CPU: the counts of the backlog_drop records for CPU's
+# backlog in the JSON lines (rxpath watch --json) of FILE.
+drop_sum() {
+	sed -n "s/.*\"type\":\"backlog_drop\",\"backlog_cpu\":$2,\"count\":\([0-9]*\)}$/\1/p" "$1" |
+		awk '{ s += $1 } END { print s + 0 }'
+}
+# wait_polling PID: until the reader PID waits in poll, its filter set (a
+# reader counts in status from its open, before its filter is in); false
+# if it does not within 10 s.
+wait_polling() {
+	i=0
+	while ! grep -q poll /proc/$1/wchan 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	grep -q poll /proc/$1/wchan 2>/dev/null
+}
+
 # cpus: the online CPUs' numbers.
 cpus() { awk '$1 == "cpu" { next } { print $1 }' $RX/softnet; }
 

@@ -9,12 +9,7 @@
 N=$(frames 20000)
 LIMIT=8
 
-# drop_sum FILE CPU: the counts of the backlog_drop records for CPU's
-# backlog in the JSON lines of FILE. lost_sum FILE: the lost records'.
-drop_sum() {
-	sed -n "s/.*\"type\":\"backlog_drop\",\"backlog_cpu\":$2,\"count\":\([0-9]*\)}$/\1/p" "$1" |
-		awk '{ s += $1 } END { print s + 0 }'
-}
+# lost_sum FILE: the counts of the lost records in the JSON lines of FILE.
 lost_sum() {
 	sed -n 's/.*"type":"lost","count":\([0-9]*\)}$/\1/p' "$1" | awk '{ s += $1 } END { print s + 0 }'
 }
@@ -22,12 +17,6 @@ readers() { sed -n 's/^dev .* readers \([0-9]*\) .*/\1/p' $RX/status; }
 wait_readers() {
 	i=0
 	while [ "$(readers)" != "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-}
-# wait_polling PID: until the reader PID waits in poll, its filter set (a
-# reader counts in status from its open, before its filter is in).
-wait_polling() {
-	i=0
-	while ! grep -q poll /proc/$1/wchan 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 }
 # relay FILE [PREFIX]: the "ok - " and "not ok - " lines of FILE, as this
 # scenario's own.
