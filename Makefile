@@ -11,6 +11,8 @@
 #   make check           every test; ends with "N passed, N failed"
 #   make check-matrix    the same, with every scenario on every kernel
 #   make bench           what the hooks cost, measured side by side
+#   make soak            the churn scenarios at full counts (not in CI;
+#                        hours), on Debian 13's kernel and the debug kernel
 #   make deb             rxpath-dkms and rxpath .deb packages, lintian-checked,
 #                        into $(DEB_OUT)
 
@@ -54,7 +56,14 @@ check-matrix:
 bench:
 	tests/bench.sh
 
+# The scenarios that take RXPATH_SOAK (their full counts), each in one
+# boot with a two-hour limit; the host checks and DKMS run as in check.
+SOAK_SCENARIOS ?= hotplug
+soak:
+	RXPATH_SOAK=1 RXPATH_VM_TIMEOUT=7200 RXPATH_KERNELS="trixie debug" \
+		RXPATH_SCENARIOS="$(SOAK_SCENARIOS)" RXPATH_BUILD_SUITES= tests/check.sh
+
 deb:
 	scripts/make-deb.sh $(DEB_OUT)
 
-.PHONY: all modules install dkms-install dkms-remove clean demo check check-matrix bench deb
+.PHONY: all modules install dkms-install dkms-remove clean demo check check-matrix bench soak deb

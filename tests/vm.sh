@@ -232,6 +232,9 @@ for scenario in "$@"; do
 	is_debug && cmdline="sysctl.kernel.hung_task_timeout_secs=480"
 	# "# vm-cmdline: WORDS": kernel parameters a scenario boots with.
 	cmdline="$cmdline $(sed -n 's/^# vm-cmdline: //p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null)"
+	# RXPATH_SOAK (make soak): the scenarios that know it run their full
+	# counts (the guest's init sees rxpath_soak=1 in its environment).
+	[ -z "${RXPATH_SOAK:-}" ] || cmdline="$cmdline rxpath_soak=1"
 	# A kernel that crashes while it boots, before the guest's init has
 	# printed a line (so before any module is loaded), is booted once
 	# more: Debian's 7.2 has died so under multi-threaded TCG in its own
