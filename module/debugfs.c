@@ -100,12 +100,19 @@ static const struct file_operations rxpath_cpu_table_fops = {
 };
 
 /* Like every debugfs file here, unchecked: only the directory is. */
+/* A file that could not be made (no memory) is missing: the log says so. */
+static void rxpath_debugfs_created(const char *name, struct dentry *d)
+{
+	if (IS_ERR(d))
+		pr_warn("debugfs file %s not created (%pe)\n", name, d);
+}
+
 void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t)
 {
 	if (!rxpath_debugfs_dir)
 		return;		/* no debugfs: see rxpath_debugfs_init() */
-	debugfs_create_file(name, 0444, rxpath_debugfs_dir, (void *)t,
-			    &rxpath_cpu_table_fops);
+	rxpath_debugfs_created(name, debugfs_create_file(name, 0444, rxpath_debugfs_dir,
+							 (void *)t, &rxpath_cpu_table_fops));
 }
 
 static int rxpath_file_open(struct inode *inode, struct file *file)
@@ -136,8 +143,9 @@ void rxpath_debugfs_file(const char *name, const struct rxpath_file *f)
 {
 	if (!rxpath_debugfs_dir)
 		return;		/* no debugfs: see rxpath_debugfs_init() */
-	debugfs_create_file(name, f->write ? 0644 : 0444, rxpath_debugfs_dir,
-			    (void *)f, &rxpath_file_fops);
+	rxpath_debugfs_created(name, debugfs_create_file(name, f->write ? 0644 : 0444,
+							 rxpath_debugfs_dir, (void *)f,
+							 &rxpath_file_fops));
 }
 
 /* Column names of a log2 histogram: "0 1 2-3 4-7 ...". */
@@ -346,6 +354,7 @@ static int rxpath_status_show(struct seq_file *m, void *v)
 	rxpath_budget_show_status(m);
 	rxpath_napi_show_status(m);
 	rxpath_rings_show_status(m);
+	rxpath_missed_show_status(m);
 	rxpath_dev_show_status(m);
 	rxpath_probe_show_all(m);
 	for (i = 0; i < ARRAY_SIZE(rxpath_sysctls); i++)

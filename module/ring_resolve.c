@@ -355,8 +355,14 @@ static int rxpath_rings_module_event(struct notifier_block *nb,
 	} else if (state == MODULE_STATE_LIVE) {
 		/* Its BTF file is there from COMING on; read it outside the loader. */
 		w = kzalloc(sizeof(*w), GFP_KERNEL);
-		if (!w)
+		if (!w) {
+			mutex_lock(&rxpath_rings_lock);
+			rxpath_for_each_ring_driver(d)
+				if (!strcmp(d->name, mod->name))
+					rxpath_ring_fail(d, -ENOMEM, "no memory to resolve it when it loaded: reload rxpath");
+			mutex_unlock(&rxpath_rings_lock);
 			return NOTIFY_DONE;
+		}
 		INIT_WORK(&w->work, rxpath_rings_work);
 		strscpy(w->name, mod->name, sizeof(w->name));
 		queue_work(rxpath_rings_wq, &w->work);

@@ -70,6 +70,8 @@ static DEFINE_MUTEX(rxpath_missed_lock);
 static struct rxpath_missed_ent rxpath_missed[RXPATH_MISSED_MAX];
 static unsigned int rxpath_missed_n;
 static struct delayed_work rxpath_missed_dwork;
+/* Seconds the worker had no memory for the NAPI rows: a read skipped. */
+static unsigned long rxpath_missed_skipped;
 
 static struct rxpath_missed_ent *
 rxpath_missed_find(const struct rxpath_napi_row *r, unsigned int ring)
@@ -164,13 +166,29 @@ static void rxpath_missed_work(struct work_struct *work)
 {
 	struct rxpath_napi_rows rows;
 
-	if (rxpath_rings_any_ready() && !rxpath_napi_rows_get(&rows)) {
-		mutex_lock(&rxpath_missed_lock);
-		rxpath_missed_step_rows(&rows);
-		mutex_unlock(&rxpath_missed_lock);
-		rxpath_napi_rows_put(&rows);
+	if (!rxpath_rings_any_ready())
+		goto again;
+	if (rxpath_napi_rows_get(&rows)) {
+		/* The next second's reading covers both: counted, not lost. */
+		WRITE_ONCE(rxpath_missed_skipped, rxpath_missed_skipped + 1);
+		goto again;
 	}
+	mutex_lock(&rxpath_missed_lock);
+	rxpath_missed_step_rows(&rows);
+	mutex_unlock(&rxpath_missed_lock);
+	rxpath_napi_rows_put(&rows);
+again:
 	schedule_delayed_work(&rxpath_missed_dwork, HZ);
+}
+
+/* What status says of the worker: only what went wrong. */
+void rxpath_missed_show_status(struct seq_file *m)
+{
+	unsigned long n = READ_ONCE(rxpath_missed_skipped);
+
+	if (n)
+		seq_printf(m, "missed_while_full_worker skipped %lu (no memory for the NAPI rows: each such second's full rings and drops were read with the next)\n",
+			   n);
 }
 
 void rxpath_rings_reset(void)

@@ -383,6 +383,7 @@ void rxpath_napi_rows_put(struct rxpath_napi_rows *rows);
 int rxpath_rings_init(void);
 void rxpath_rings_exit(void);
 void rxpath_rings_show_status(struct seq_file *m);
+void rxpath_missed_show_status(struct seq_file *m);
 void rxpath_rings_debugfs_init(void);
 void rxpath_rings_reset(void);
 void __rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,

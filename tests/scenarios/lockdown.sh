@@ -1,14 +1,29 @@
 # SPDX-License-Identifier: GPL-2.0
-# vm-cmdline: lockdown=integrity
-# vm-not-debug: the debug kernel is built without CONFIG_SECURITY, so without lockdown
-# Scenario: a kernel in lockdown (integrity, what Secure Boot turns on)
-# loads only signed modules. The test bed's rxpath.ko is unsigned: the
-# kernel refuses it, with its own line in the log, and nothing of rxpath
-# is left behind. (Signed, it loads; README, "Kernel requirements".)
+# Scenario: lockdown (integrity, what Secure Boot turns on), raised after
+# rxpath is loaded. Its read-only files read; debugfs refuses to open its
+# writable ones, even to read (debugfs_locked_down); the switches set by
+# module parameters show in status; /dev/rxpath works; it unloads. Then
+# the kernel refuses to load it again, unsigned, with its own line in the
+# log, and nothing of it is left. (Lockdown cannot be lowered again, and
+# kmemleak's file is writable: on the debug kernel it cannot report after
+# this scenario.)
 
 mount -t securityfs securityfs /sys/kernel/security 2>/dev/null
+check "insmod backlog_hook=1 cycle_clock=1" insmod $KO backlog_hook=1 cycle_clock=1
+check "lockdown raised to integrity" sh -c "echo integrity >/sys/kernel/security/lockdown"
 cat /sys/kernel/security/lockdown
 check "lockdown is integrity" grep -q "\[integrity\]" /sys/kernel/security/lockdown
+for f in status softnet backlog_hist budget budget_hist napi rings; do
+	check "$f (read-only) reads" cat $RX/$f >/dev/null
+done
+for f in reset backlog_hook budget_warn_pct cycle_clock; do
+	cat $RX/$f >/dev/null 2>/tmp/err && not_ok "$f (writable) cannot be opened, even to read" ||
+		ok "$f (writable) cannot be opened, even to read: $(cat /tmp/err)"
+done
+check "status: backlog_hook on, from the module parameter" grep -q "^backlog_hook on" $RX/status
+check "status: cycle_clock on, from the module parameter" grep -q "^cycle_clock on$" $RX/status
+check "a reader of /dev/rxpath works" rxpath watch -t 1
+check "rmmod" rmmod rxpath
 dmesg -c >/dev/null
 insmod $KO 2>/tmp/insmod.err && not_ok "insmod of an unsigned rxpath.ko is refused" ||
 	ok "insmod of an unsigned rxpath.ko is refused: $(cat /tmp/insmod.err)"
