@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # vm-tcg-single: under multi-threaded TCG, a guest whose kprobe on enqueue_to_backlog is disarmed under traffic has twice jumped to 0 from its call site in netif_receive_skb_list_internal (QEMU 10; stale code for the other vCPU)
-# Scenario 1: load, read every file, unload, 20 times while traffic flows;
-# then switch the per-packet hook off and on under traffic.
+# Scenario 1: load, read every file, unload, 20 times while traffic flows
+# (200 in make soak), every third time with a reader of every record,
+# killed mid-read before the unload; then switch the per-packet hook off
+# and on under traffic.
 
 # A steady 10k frames/s, not a flood: the point is traffic at every load
 # and unload, and an endless flood exhausts a debug kernel's memory (KASAN's
@@ -11,22 +13,38 @@
 # it does 4 rounds and 4 switches instead of 20 and 10.
 rounds=20 switches=10
 [ -e /sys/kernel/debug/kmemleak ] && rounds=4 switches=4
+[ -n "${rxpath_soak:-}" ] && rounds=200 switches=100
 rps 2
 pktgen_setup 0 - 100000
 pktgen_run &
 sleep 1
 rx0=$(rx_packets eth1)
 
-fails=0
-i=0
-while [ $i -lt $rounds ]; do
-	i=$((i + 1))
-	insmod $KO backlog_hook=$((i % 2)) || { fails=$((fails + 1)); continue; }
+fails=0 readers=0
+round=0
+while [ $round -lt $rounds ]; do
+	round=$((round + 1))
+	insmod $KO backlog_hook=$((round % 2)) || { fails=$((fails + 1)); continue; }
+	# Every third round, a reader of every record, killed mid-read.
+	r=
+	if [ $((round % 3)) = 0 ]; then
+		rxpath watch --json --types backlog,backlog_drop,cycle --backlog 0 \
+			--budget-left 100 >/dev/null 2>&1 &
+		r=$!
+		# Open (it is busy reading, seldom waiting in poll).
+		j=0
+		while ! grep -q '^dev .* readers 1 ' $RX/status && [ $j -lt 100 ]; do
+			sleep 0.1; j=$((j + 1))
+		done
+		grep -q '^dev .* readers 1 ' $RX/status || fails=$((fails + 1))
+		readers=$((readers + 1))
+	fi
 	cat $RX/* >/dev/null 2>/tmp/err || fails=$((fails + 1))
 	[ -s /tmp/err ] && { fails=$((fails + 1)); cat /tmp/err; }
+	[ -z "$r" ] || { kill -KILL $r; wait $r; }
 	rmmod rxpath || fails=$((fails + 1))
 done
-check_eq "$rounds cycles of insmod (hook on, off), cat $RX/*, rmmod under traffic: failures" $fails 0
+check_eq "$rounds cycles of insmod (hook on, off), cat $RX/*, rmmod under traffic, $readers with a reader killed mid-read: failures" $fails 0
 check "traffic flowed meanwhile" [ "$(rx_packets eth1)" -gt $((rx0 + 1000)) ]
 
 check "insmod for the hook switching" insmod $KO backlog_hook=1
