@@ -99,7 +99,6 @@ static const struct file_operations rxpath_cpu_table_fops = {
 	.release = seq_release_private,
 };
 
-/* Like every debugfs file here, unchecked: only the directory is. */
 /* A file that could not be made (no memory) is missing: the log says so. */
 static void rxpath_debugfs_created(const char *name, struct dentry *d)
 {
