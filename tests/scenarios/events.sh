@@ -13,11 +13,6 @@ LIMIT=8
 lost_sum() {
 	sed -n 's/.*"type":"lost","count":\([0-9]*\)}$/\1/p' "$1" | awk '{ s += $1 } END { print s + 0 }'
 }
-readers() { sed -n 's/^dev .* readers \([0-9]*\) .*/\1/p' $RX/status; }
-wait_readers() {
-	i=0
-	while [ "$(readers)" != "$1" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
-}
 # relay FILE [PREFIX]: the "ok - " and "not ok - " lines of FILE, as this
 # scenario's own.
 relay() {
