@@ -95,6 +95,17 @@ drop_sum() {
 # readers: the readers of /dev/rxpath that status counts. wait_readers N:
 # until there are N (a reader counts from its open); false if not within
 # 10 s.
+# relay FILE [PREFIX]: the "ok - ", "not ok - " and "# " lines of FILE (a
+# test program's output), as this scenario's own.
+relay() {
+	while IFS= read -r l; do
+		case "$l" in
+		"ok - "*) ok "${2:-}${l#ok - }" ;;
+		"not ok - "*) not_ok "${2:-}${l#not ok - }" ;;
+		"# "*) diag "${2:-}${l#\# }" ;;
+		esac
+	done <"$1"
+}
 readers() { sed -n 's/^dev .* readers \([0-9]*\) .*/\1/p' $RX/status; }
 wait_readers() {
 	i=0

@@ -13,17 +13,6 @@ LIMIT=8
 lost_sum() {
 	sed -n 's/.*"type":"lost","count":\([0-9]*\)}$/\1/p' "$1" | awk '{ s += $1 } END { print s + 0 }'
 }
-# relay FILE [PREFIX]: the "ok - " and "not ok - " lines of FILE, as this
-# scenario's own.
-relay() {
-	while IFS= read -r l; do
-		case "$l" in
-		"ok - "*) ok "${2:-}${l#ok - }" ;;
-		"not ok - "*) not_ok "${2:-}${l#not ok - }" ;;
-		"# "*) diag "${2:-}${l#\# }" ;;
-		esac
-	done <"$1"
-}
 flood() {
 	pktgen_setup $N
 	pktgen_run 5000
