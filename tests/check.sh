@@ -18,9 +18,15 @@
 #                    make check builds for it), debug-6.1, the same debug
 #                    kernel from bookworm's 6.1 source, and the cloud
 #                    flavour of Debian 13, 12 and sid)
-#   RXPATH_FULL_KERNELS  kernels that run every scenario (default: "trixie
-#                    debug"); the others run the core set. make check-matrix
-#                    sets it to "all".
+#   RXPATH_FULL_KERNELS  kernels that run every scenario (default:
+#                    "trixie"); the debug kernel runs the debug set, the
+#                    others the core set. make check-matrix sets it to
+#                    "all".
+#   RXPATH_DEBUG_SCENARIOS  the debug set (default below: where KASAN,
+#                    lockdep and kmemleak have the most to see: KUnit, the
+#                    churn, fault and hostile-input scenarios, the device
+#                    and its fuzzer, the rings' resizes, and the budget's
+#                    real time squeezes)
 #   RXPATH_CORE_SCENARIOS  the core set (default below: what differs
 #                    between kernels: softnet_stat, drops and the flow
 #                    limit, budget cycles, BTF, the device, backlog threads,
@@ -38,7 +44,7 @@
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
 
-full_kernels=${RXPATH_FULL_KERNELS:-trixie debug}
+full_kernels=${RXPATH_FULL_KERNELS:-trixie}
 if [ "$full_kernels" = all ]; then
 	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid bullseye trixie-cloud debug-6.1 bookworm-cloud sid-cloud}
 else
@@ -47,6 +53,7 @@ fi
 core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf rings-vmxnet3 events backlog-threads probe-fail}
 all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
 cloud=${RXPATH_CLOUD_SCENARIOS:-rings-btf rings-vmxnet3}
+debug_set=${RXPATH_DEBUG_SCENARIOS:-kunit budget events rings faults lockdown load-loop nic-churn hotplug driver-churn hostile}
 scenarios_for() {
 	if [ -n "${RXPATH_SCENARIOS:-}" ]; then
 		echo "$RXPATH_SCENARIOS"
@@ -54,6 +61,8 @@ scenarios_for() {
 		echo "$cloud"
 	elif [ "$full_kernels" = all ] || case " $full_kernels " in *" $1 "*) true ;; *) false ;; esac; then
 		echo "$all"
+	elif [ "$1" = debug ]; then
+		echo "$debug_set"
 	else
 		echo "$core"
 	fi

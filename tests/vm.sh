@@ -230,6 +230,21 @@ for scenario in "$@"; do
 			extra="$extra -netdev hubport,id=h$hub$side,hubid=$hub -device $model,netdev=h$hub$side,addr=$slot"
 		done
 	done
+	# "# vm-tap: RATE [DEBUG_RATE]": one more NIC, virtio-net with 2 queue
+	# pairs (MAC 52:54:00:72:78:70, the last PCI slot) on a multiqueue tap
+	# of the host's, which tests/lib/tap-flood.py floods with RATE frames
+	# a second (DEBUG_RATE on the debug kernel) over 64 flows, from the
+	# boot to the end: a hub port is one queue, and ethtool -L needs more.
+	# The host needs root and /dev/net/tun; without them, no such NIC.
+	tap= tap_rate=$(sed -n 's/^# vm-tap: //p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null)
+	if [ -n "$tap_rate" ] && [ -c /dev/net/tun ] && [ "$(id -u)" = 0 ]; then
+		read -r rate debug_rate <<<"$tap_rate"
+		tap_rate=$rate
+		is_debug && tap_rate=${debug_rate:-$rate}
+		tap=rxpath$$
+		extra="$extra -netdev tap,id=tp,ifname=$tap,script=no,downscript=no,queues=2,vhost=off"
+		extra="$extra -device virtio-net-pci,netdev=tp,mq=on,vectors=6,mac=52:54:00:72:78:70,addr=0x1f"
+	fi
 	# "# vm-host-root: WHY": the host's root, read-only, as 9p tag
 	# hostroot (make bench runs the host's bpftrace from it).
 	if grep -q '^# vm-host-root: ' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null; then
@@ -270,6 +285,17 @@ for scenario in "$@"; do
 			-netdev hubport,id=p1,hubid=0 -device "$nic,netdev=p1" \
 			$extra >"$work/$scenario.qemu.log" 2>&1 &
 		qemu=$!
+		flood=
+		if [ -n "$tap" ]; then
+			(
+				j=0
+				while ! ip link show "$tap" >/dev/null 2>&1 && [ $j -lt 100 ]; do
+					sleep 0.1; j=$((j + 1))
+				done
+				exec python3 "$RXPATH_TOP/tests/lib/tap-flood.py" "$tap" 52:54:00:72:78:70 "$tap_rate"
+			) >"$work/$scenario.tap.log" 2>&1 &
+			flood=$!
+		fi
 		# A guest out of memory does not panic, and may take the rest of its
 		# time limit to end; nor does one stuck in a command (the guest's
 		# bounded). Either is stopped at once, the report's lines given a few
@@ -285,6 +311,7 @@ for scenario in "$@"; do
 			sleep 1
 		done
 		wait $qemu || true
+		[ -z "$flood" ] || { kill $flood 2>/dev/null; wait $flood 2>/dev/null; } || true
 		if [ $attempt = 1 ] && ! grep -aq 'rxpath-guest' "$console" 2>/dev/null &&
 			grep -aqE "$bad" "$console" 2>/dev/null; then
 			mv "$console" "$console.boot1"

@@ -78,6 +78,18 @@ ring_btf_missing() {
 	sed -n "s/^ring_driver $1 failed: -EOPNOTSUPP loaded, but \(this kernel has no BTF for modules\).*/\1 (5.11+)/p" $RX/status
 }
 
+# insmod_rings WHAT: loads rxpath for a scenario of the ring table; on a
+# kernel where e1000e's rings cannot be resolved (ring_btf_missing), WHAT
+# is a skip that says why, rxpath is unloaded and it returns 1.
+insmod_rings() {
+	check "insmod" insmod $KO
+	why=$(ring_btf_missing e1000e)
+	[ -z "$why" ] && return 0
+	skip "$1: $why"
+	check "rmmod" rmmod rxpath
+	return 1
+}
+
 # softnet_stat CPU FIELD [FILE]: field N (1-based) of the row of
 # /proc/net/softnet_stat (or a copy of it) for CPU, in decimal. The row's
 # CPU id is column 13 (5.10+).
@@ -358,18 +370,25 @@ ifs_of() {
 ethtool_rx() {
 	ethtool -g "$1" | awk '/^Current hardware settings/ { c = 1 } c && $1 == "RX:" { print $2; exit }'
 }
-# flood_pair SRC DST COUNT [BURST]: SRC sends COUNT frames (0: until
-# stopped) to DST, BURST (default 64) per doorbell.
+# flood_pair SRC DST COUNT [BURST [DELAY_NS]]: SRC sends COUNT frames (0:
+# until stopped) to DST, BURST (default 64) per doorbell, DELAY_NS apart
+# (default 0: as fast as it can). FLOWS=N: N flows (UDP source ports 1
+# to N, at random), which RSS spreads over the receiver's queues.
 flood_pair() {
 	p=/proc/net/pktgen
 	pktgen_clear
 	echo "add_device $1" > $p/kpktgend_0
 	echo "count $3" > $p/$1
 	echo "pkt_size 60" > $p/$1
-	echo "delay 0" > $p/$1
+	echo "delay ${5:-0}" > $p/$1
 	echo "burst ${4:-64}" > $p/$1
 	echo "dst 10.0.0.2" > $p/$1
 	echo "dst_mac $(cat /sys/class/net/$2/address)" > $p/$1
+	if [ -n "${FLOWS:-}" ]; then
+		echo "udp_src_min 1" > $p/$1
+		echo "udp_src_max $FLOWS" > $p/$1
+		echo "flag UDPSRC_RND" > $p/$1
+	fi
 	echo start > $p/pgctrl
 }
 # up DEV...: up, and with carrier.
@@ -383,6 +402,22 @@ up() {
 			sleep 0.1; i=$((i + 1))
 		done
 	done
+}
+# extra_insmod: loads the drivers of vm.sh's extra.order (after rxpath,
+# without their hardware but for the NICs of "# vm-nics:").
+extra_insmod() {
+	for m in $(cat /lib/modules/extra.order); do
+		insmod /lib/modules/$m || diag "insmod $m failed"
+	done
+}
+# ring_resolved DRIVER: waits up to 10 s for status to say DRIVER's rings
+# are resolved.
+ring_resolved() {
+	j=0
+	while [ $j -lt 50 ] && ! grep -q "^ring_driver $1 resolved: " $RX/status; do
+		sleep 0.2; j=$((j + 1))
+	done
+	grep -q "^ring_driver $1 resolved: " $RX/status
 }
 # ring_rows DEV: DEV's rows of the rings table.
 ring_rows() { awk -v d="$1" '$1 == d' $RX/rings; }

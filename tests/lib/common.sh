@@ -236,7 +236,8 @@ kmod_path() {
 # default: trixie's, the kernel fleets run next; downloaded in the trixie
 # chroot) or 6.1 (bookworm's, from the host's apt). tinyconfig, with
 # tests/debug-kernel.config merged over it (KUnit, KASAN, lockdep, kmemleak
-# and what the guest needs, all built in), built on the host by its gcc,
+# and what the guest needs, built in but for two NIC drivers), built on the
+# host by its gcc,
 # which is then what builds rxpath for it. Sets the same variables as
 # kernel_fetch; KHEADERS is the build tree itself, as for any self-built
 # kernel that external modules are built against.
@@ -300,7 +301,11 @@ debug_kernel_fetch() {
 		done <"$frag"
 		make -C "$tree" -j"$(nproc)" bzImage modules >>"$dir/build.log" 2>&1 ||
 			{ tail -n 30 "$dir/build.log" >&2; die "debug kernel build failed"; }
+		make -C "$tree" -s INSTALL_MOD_PATH="$dir/inst" modules_install \
+			>>"$dir/build.log" 2>&1 || die "debug kernel modules_install failed"
 		mkdir -p "$dir/modules/kernel"
+		cp -r "$dir"/inst/lib/modules/*/kernel/. "$dir/modules/kernel/"
+		rm -rf "$dir/inst"
 		cp "$tree/modules.builtin" "$dir/modules/"
 		touch "$dir/.complete"
 		# Trees of older sources or configs are 2 GB each: keep one

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
+# vm-tcg-single: its writes switch the probes on and off hundreds of times under traffic; under multi-threaded TCG Debian's 6.12 took an int3 in handle_softirqs, at the softirq tracepoints' patched branch, 3 s in (QEMU 10: stale code for the other vCPU, as in load-loop)
 # Scenario: hostile input under a flood, from rxpath-devtest. Random
 # writes to every control file (reset, backlog_hook, cycle_clock,
 # budget_warn_pct): random bytes of any length, at odd offsets, from bad

@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0
 # Scenario: eth1's NIC (e1000e) unbound from its driver and bound again,
 # and its link set down and up, under traffic, with a reader of
-# /dev/rxpath open: 3 rounds (2 on the debug kernel, 30 in make soak). Unbound, eth1 has no row
-# in napi or rings and every file reads; bound again, it has its rows
+# /dev/rxpath open: 3 rounds (2 on the debug kernel; 30 in make soak,
+# with 4 link flaps each). Unbound, eth1 has no row in napi or rings and
+# every file reads; bound again, it has its rows
 # back. Afterwards, from a reset, eth1's NAPI work is its rx_packets and
 # the cycles and squeezes are the kernel's (budget_agree), its ring row
 # counts e1000e's 256 descriptors; the reader exits 0; rxpath unloads.
@@ -10,9 +11,10 @@
 # 5k frames/s; 1k on the debug kernel, where freeing the sender's
 # frames under KASAN and kmemleak while e1000e's remove runs held a CPU
 # in softirq for a minute at 5k (a soft lockup, in net_tx_action).
-rounds=3 delay=200000
+rounds=3 delay=200000 flaps=1
 [ -e /sys/kernel/debug/kmemleak ] && rounds=2 delay=1000000
-[ -n "${rxpath_soak:-}" ] && rounds=30
+# make soak: 30 rounds, with 4 link flaps each (120).
+[ -n "${rxpath_soak:-}" ] && rounds=30 flaps=4
 N=$(frames 20000)
 pci=$(basename "$(readlink /sys/class/net/eth1/device)")
 drv=/sys/bus/pci/drivers/e1000e
@@ -41,7 +43,11 @@ while [ $round -lt $rounds ]; do
 	j=0
 	while [ ! -e /sys/class/net/eth1 ] && [ $j -lt 100 ]; do sleep 0.1; j=$((j + 1)); done
 	up eth1
-	ip link set eth1 down && up eth1 || fails=$((fails + 1))
+	flap=0
+	while [ $flap -lt $flaps ]; do
+		flap=$((flap + 1))
+		ip link set eth1 down && up eth1 || fails=$((fails + 1))
+	done
 	sleep 1
 	awk '$2 == "eth1"' $RX/napi | grep -q . || back=$((back + 1))
 done

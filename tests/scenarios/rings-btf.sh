@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# vm-not-debug: the debug kernel has no driver modules (the BTF reader is in KUnit there)
+# vm-not-debug: the debug kernel builds two of these drivers as modules, for driver-churn (the BTF reader is in KUnit there)
 # Scenario: rxpath resolves each supported driver's RX ring from the
 # driver's own BTF, when it loads, and forgets it when it goes. The other
 # drivers this kernel builds are loaded without their hardware, just for

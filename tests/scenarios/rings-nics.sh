@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# vm-not-debug: the debug kernel has no igb module
+# vm-not-debug: on the debug kernel, igb and virtio_net go through driver-churn
 # vm-nics: igb virtio-net-pci virtio-net-pci,packed=on,rx_queue_size=1024
 # Scenario: the RX ring table for igb (QEMU's igb, eth2 to eth3) and
 # virtio_net (eth4 to eth5, split vrings; eth6 to eth7, packed, 1024
@@ -46,23 +46,10 @@ tx_only_flood() {
 	check "igb TX-only: max_pending of $1 ($maxp) within what it received ($rx)" [ "$maxp" -le "$rx" ]
 }
 
-check "insmod" insmod $KO
-why=$(ring_btf_missing e1000e)
-if [ -n "$why" ]; then
-	skip "igb and virtio_net rings: $why"
-	check "rmmod" rmmod rxpath
-	return 0
-fi
-for m in $(cat /lib/modules/extra.order); do
-	insmod /lib/modules/$m || diag "insmod $m failed"
-done
-i=0
-while [ $i -lt 50 ] && ! { grep -q '^ring_driver igb resolved: ' $RX/status &&
-			   grep -q '^ring_driver virtio_net resolved: ' $RX/status; }; do
-	sleep 0.2; i=$((i + 1))
-done
-check "igb and virtio_net, loaded after rxpath, are resolved" \
-	[ "$(grep -cE '^ring_driver (igb|virtio_net) resolved: ' $RX/status)" -eq 2 ]
+insmod_rings "igb and virtio_net rings" || return 0
+extra_insmod
+check "igb, loaded after rxpath, is resolved" ring_resolved igb
+check "virtio_net, loaded after rxpath, is resolved" ring_resolved virtio_net
 
 pairs=
 for drv in igb virtio_net; do

@@ -9,13 +9,7 @@
 # missed_while_full equal to the NIC's OOB count, the RING_FULL records on
 # /dev/rxpath adding up to it. 3: rxpath doctor names the ring.
 
-check "insmod" insmod $KO
-why=$(ring_btf_missing e1000e)
-if [ -n "$why" ]; then
-	skip "vmxnet3 rings: $why"
-	check "rmmod" rmmod rxpath
-	return 0
-fi
+insmod_rings "vmxnet3 rings" || return 0
 check "insmod vmxnet3, its two interfaces up" vmxnet3_up
 src=$VSRC dst=$VDST
 i=0

@@ -23,13 +23,7 @@ carrier_wait() {
 	done
 }
 
-check "insmod" insmod $KO
-why=$(ring_btf_missing e1000e)
-if [ -n "$why" ]; then
-	skip "the ring table: $why, so e1000e's rings cannot be resolved"
-	check "rmmod" rmmod rxpath
-	return 0
-fi
+insmod_rings "the ring table (e1000e's rings cannot be resolved)" || return 0
 check "e1000e is resolved" grep -q '^ring_driver e1000e resolved: ' $RX/status
 check_eq "the table's header" "$(head -n 1 $RX/rings)" \
 	"dev driver queue count next_to_use next_to_clean unused pending min_unused max_pending polls full_polls full_ring_events missed_while_full"
