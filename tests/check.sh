@@ -25,8 +25,7 @@
 #   RXPATH_DEBUG_SCENARIOS  the debug set (default below: where KASAN,
 #                    lockdep and kmemleak have the most to see: KUnit, the
 #                    churn, fault and hostile-input scenarios, the device
-#                    and its fuzzer, the rings' resizes, and the budget's
-#                    real time squeezes)
+#                    and its fuzzer)
 #   RXPATH_CORE_SCENARIOS  the core set (default below: what differs
 #                    between kernels: softnet_stat, drops and the flow
 #                    limit, budget cycles, BTF, the device, backlog threads,
@@ -53,7 +52,7 @@ fi
 core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf rings-vmxnet3 events backlog-threads probe-fail}
 all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
 cloud=${RXPATH_CLOUD_SCENARIOS:-rings-btf rings-vmxnet3}
-debug_set=${RXPATH_DEBUG_SCENARIOS:-kunit budget events rings faults lockdown load-loop nic-churn hotplug driver-churn hostile}
+debug_set=${RXPATH_DEBUG_SCENARIOS:-kunit events faults lockdown load-loop nic-churn hotplug driver-churn hostile}
 scenarios_for() {
 	if [ -n "${RXPATH_SCENARIOS:-}" ]; then
 		echo "$RXPATH_SCENARIOS"

@@ -11,14 +11,14 @@
 # takes it, any string loads or is refused with EINVAL or ENOSPC, a
 # loaded module shows valid values and unloads. The ioctl fuzzer is in
 # scenario events (100 000 calls). Afterwards the counts still agree
-# with the kernel's and rxpath unloads. 20 000 writes and 300 loads
-# (2000 and 30 on the debug kernel). In make soak 100 000 writes, and
+# with the kernel's and rxpath unloads. 20 000 writes and 150 loads
+# (1000 and 15 on the debug kernel). In make soak 100 000 writes, and
 # 10 000 loads (1000 on the debug kernel): a load takes the kernel's
 # module loader 160 ms under TCG (1.9 s on the debug kernel), so 100 000
 # would take four and a half hours.
 
-writes=20000 loads=300
-[ -e /sys/kernel/debug/kmemleak ] && writes=2000 loads=30
+writes=20000 loads=150
+[ -e /sys/kernel/debug/kmemleak ] && writes=1000 loads=15
 if [ -n "${rxpath_soak:-}" ]; then
 	writes=100000 loads=10000
 	[ -e /sys/kernel/debug/kmemleak ] && loads=1000

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # Scenario: eth1's NIC (e1000e) unbound from its driver and bound again,
 # and its link set down and up, under traffic, with a reader of
-# /dev/rxpath open: 3 rounds (2 on the debug kernel; 30 in make soak,
+# /dev/rxpath open: 3 rounds (1 on the debug kernel; 30 in make soak,
 # with 4 link flaps each). Unbound, eth1 has no row in napi or rings and
 # every file reads; bound again, it has its rows
 # back. Afterwards, from a reset, eth1's NAPI work is its rx_packets and
@@ -12,7 +12,7 @@
 # frames under KASAN and kmemleak while e1000e's remove runs held a CPU
 # in softirq for a minute at 5k (a soft lockup, in net_tx_action).
 rounds=3 delay=200000 flaps=1
-[ -e /sys/kernel/debug/kmemleak ] && rounds=2 delay=1000000
+[ -e /sys/kernel/debug/kmemleak ] && rounds=1 delay=1000000
 # make soak: 30 rounds, with 4 link flaps each (120).
 [ -n "${rxpath_soak:-}" ] && rounds=30 flaps=4
 N=$(frames 20000)
