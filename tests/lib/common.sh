@@ -44,7 +44,7 @@ need_pkgs() {
 # for.
 need_host_tools() {
 	need_pkgs busybox-static cpio gzip kmod make gcc gcc-12 libc6-dev \
-		libelf1 libssl3 dwarves xz-utils zstd lz4 python3 ethtool \
+		libelf1 libssl3 dwarves xz-utils zstd lz4 python3 ethtool iproute2 \
 		libcmocka-dev gcc-multilib
 	need_qemu
 }
@@ -236,9 +236,9 @@ kmod_path() {
 # default: trixie's, the kernel fleets run next; downloaded in the trixie
 # chroot) or 6.1 (bookworm's, from the host's apt). tinyconfig, with
 # tests/debug-kernel.config merged over it (KUnit, KASAN, lockdep, kmemleak
-# and what the guest needs, built in but for two NIC drivers), built on the
-# host by its gcc,
-# which is then what builds rxpath for it. Sets the same variables as
+# and what the guest needs, built in but for two NIC drivers, which are
+# installed into the cache), built on the host by its gcc, which is then
+# what builds rxpath for it. Sets the same variables as
 # kernel_fetch; KHEADERS is the build tree itself, as for any self-built
 # kernel that external modules are built against.
 debug_kernel_fetch() {

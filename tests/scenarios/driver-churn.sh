@@ -41,6 +41,17 @@ follows() {
 }
 # reads: every file of rxpath reads, with nothing on stderr.
 reads() { cat $RX/* >/dev/null 2>/tmp/err && [ ! -s /tmp/err ]; }
+# change DEV OPTION VALUE: ethtool OPTION DEV VALUE..., then every file
+# reads, DEV is up again and its rows follow; failures counted in fails,
+# rows that did not follow in lag.
+change() {
+	dev=$1 opt=$2
+	shift 2
+	ethtool $opt $dev "$@" || fails=$((fails + 1))
+	reads || fails=$((fails + 1))
+	up $dev
+	follows $dev || lag=$((lag + 1))
+}
 
 insmod_rings "driver churn" || return 0
 extra_insmod
@@ -65,17 +76,8 @@ fails=0 lag=0
 round=0
 while [ $round -lt $rounds ]; do
 	round=$((round + 1))
-	for s in 80 4096 512; do
-		ethtool -G $ID rx $s || fails=$((fails + 1))
-		reads || fails=$((fails + 1))
-		follows $ID || lag=$((lag + 1))
-	done
-	for c in 1 2; do
-		ethtool -L $ID combined $c || fails=$((fails + 1))
-		reads || fails=$((fails + 1))
-		up $ID
-		follows $ID || lag=$((lag + 1))
-	done
+	for s in 80 4096 512; do change $ID -G rx $s; done
+	for c in 1 2; do change $ID -L combined $c; done
 done
 pktgen_stop
 wait $pg
@@ -91,11 +93,7 @@ if ethtool -G $VD rx 128 2>/tmp/err; then
 	round=0
 	while [ $round -lt $rounds ]; do
 		round=$((round + 1))
-		for s in 64 256 128; do
-			ethtool -G $VD rx $s || fails=$((fails + 1))
-			reads || fails=$((fails + 1))
-			follows $VD || lag=$((lag + 1))
-		done
+		for s in 64 256 128; do change $VD -G rx $s; done
 	done
 	ethtool -G $VD rx 256 || fails=$((fails + 1))
 	check_eq "virtio_net: $rounds rounds of 3 resizes under a flood, every file read: failures" $fails 0
@@ -119,10 +117,8 @@ else
 	while [ $round -lt $rounds ]; do
 		round=$((round + 1))
 		for c in 1 2; do
-			ethtool -L $TAP combined $c || fails=$((fails + 1))
-			reads || fails=$((fails + 1))
 			rx=$(rx_packets $TAP)
-			follows $TAP || lag=$((lag + 1))
+			change $TAP -L combined $c
 			sleep 0.3
 			[ "$(rx_packets $TAP)" -gt "$rx" ] || lag=$((lag + 1))
 		done
