@@ -593,10 +593,10 @@ int rxpath_budget_init(void)
 
 void rxpath_budget_debugfs_init(void)
 {
-	rxpath_debugfs_cpu_table("budget", &rxpath_budget_table);
-	rxpath_debugfs_cpu_table("budget_hist", &rxpath_budget_hist_table);
-	rxpath_debugfs_file("budget_warn_pct", &rxpath_budget_warn_pct_file);
-	rxpath_debugfs_file("cycle_clock", &rxpath_cycle_clock_file);
+	rxpath_cpu_table_add("budget", &rxpath_budget_table);
+	rxpath_cpu_table_add("budget_hist", &rxpath_budget_hist_table);
+	rxpath_file_add("budget_warn_pct", &rxpath_budget_warn_pct_file);
+	rxpath_file_add("cycle_clock", &rxpath_cycle_clock_file);
 }
 
 /* After napi.c's exit: no probe hands a poll to this file any more. */

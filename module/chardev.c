@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /dev/rxpath: the event stream (records in include/uapi/linux/rxpath.h).
+ * /dev/rxpath: the event stream (records in include/uapi/linux/rxpath.h),
+ * and debugfs's tables and controls for machines without it.
  *
- * Every open file description is a reader with buffers of its own, one per
+ * Any open file description reads the tables (RXPATH_IOC_TABLE) and, with
+ * CAP_SYS_ADMIN, makes the controls' writes (RXPATH_IOC_CONTROL): the
+ * device's mode is what lets a group of monitoring users open it. One
+ * becomes a reader of the stream at its first read, poll or filter: a
+ * program that only reads tables costs the probes nothing.
+ *
+ * Every reader has buffers of its own, one per
  * possible CPU, each a ring of fixed-size records with one producer (its
  * CPU) and one consumer (the reader's read()). Producers run in probe
  * context: they walk the reader list under RCU and write into their own
@@ -85,6 +92,7 @@ struct rxpath_reader {
 	struct delayed_work summary;
 	u64 records;			/* delivered */
 	unsigned int next_cpu;		/* whose buffer the next read starts at */
+	bool joined;			/* buffers, on the list: a stream reader */
 };
 
 /* The most budget_left_pct of the readers that take CYCLE records; 0: none. */
@@ -105,6 +113,8 @@ static int rxpath_dev_records_set(const char *val, const struct kernel_param *kp
 	*(unsigned int *)kp->arg = n;
 	return 0;
 }
+
+static int rxpath_reader_join(struct rxpath_reader *r);
 
 /* ---- probe context ---------------------------------------------------- */
 
@@ -582,6 +592,11 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 	}
 	if (mutex_lock_interruptible(&r->lock))
 		return -ERESTARTSYS;
+	err = rxpath_reader_join(r);
+	if (err) {
+		mutex_unlock(&r->lock);
+		return err;
+	}
 	for (;;) {
 		err = rxpath_dev_drain(r, &to);
 		if (to.n || err)
@@ -605,7 +620,15 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 static __poll_t rxpath_dev_poll(struct file *file, poll_table *pt)
 {
 	struct rxpath_reader *r = file->private_data;
+	int err;
 
+	if (!READ_ONCE(r->joined)) {
+		mutex_lock(&r->lock);
+		err = rxpath_reader_join(r);
+		mutex_unlock(&r->lock);
+		if (err)
+			return EPOLLERR;
+	}
 	poll_wait(file, &r->wait, pt);
 	return rxpath_dev_ready(r) ? EPOLLIN | EPOLLRDNORM : 0;
 }
@@ -613,6 +636,8 @@ static __poll_t rxpath_dev_poll(struct file *file, poll_table *pt)
 static int rxpath_dev_set_filter(struct rxpath_reader *r,
 				 const struct rxpath_filter *f)
 {
+	int err;
+
 	if (f->types & ~RXPATH_TYPES_SETTABLE) {
 		pr_warn_ratelimited("RXPATH_IOC_SET_FILTER: types 0x%x has bits of no record type (0x%x)\n",
 				    f->types, f->types & ~RXPATH_TYPES_SETTABLE);
@@ -629,6 +654,9 @@ static int rxpath_dev_set_filter(struct rxpath_reader *r,
 				    f->summary_ms, RXPATH_FILTER_MIN_SUMMARY_MS);
 		return -EINVAL;
 	}
+	err = rxpath_reader_join(r);
+	if (err)
+		return err;
 	cancel_delayed_work_sync(&r->summary);
 	WRITE_ONCE(r->filter.types, f->types);
 	WRITE_ONCE(r->filter.backlog_qlen, f->backlog_qlen);
@@ -640,6 +668,70 @@ static int rxpath_dev_set_filter(struct rxpath_reader *r,
 	if (f->summary_ms && (f->types & (1U << RXPATH_REC_SUMMARY)))
 		schedule_delayed_work(&r->summary, 0);
 	return 0;
+}
+
+/* A name of a debugfs file from an ioctl: NUL-terminated in its field. */
+static int rxpath_dev_name(const char *ioc, const char *name, size_t size)
+{
+	if (strnlen(name, size) == size) {
+		pr_warn_ratelimited("%s: name is not NUL-terminated within %zu bytes\n",
+				    ioc, size);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* RXPATH_IOC_TABLE: a file's text, as debugfs would give it. */
+static long rxpath_dev_table(struct rxpath_table_req __user *ureq)
+{
+	struct rxpath_table_req req;
+	ssize_t n;
+	char *buf;
+
+	if (copy_from_user(&req, ureq, sizeof(req)))
+		return -EFAULT;
+	if (rxpath_dev_name("RXPATH_IOC_TABLE", req.name, sizeof(req.name)))
+		return -EINVAL;
+	if (!req.size || req.size > RXPATH_TABLE_MAX) {
+		pr_warn_ratelimited("RXPATH_IOC_TABLE: size %u is not 1 to %u\n",
+				    req.size, RXPATH_TABLE_MAX);
+		return -EINVAL;
+	}
+	buf = kvmalloc(req.size, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	n = rxpath_file_text(req.name, buf, req.size);
+	if (n == -ENOENT)
+		pr_warn_ratelimited("RXPATH_IOC_TABLE: no file '%s'\n", req.name);
+	if (n >= 0 && (copy_to_user(u64_to_user_ptr(req.buf), buf, n) ||
+		       put_user((__u32)n, &ureq->len)))
+		n = -EFAULT;
+	kvfree(buf);
+	return n < 0 ? n : 0;
+}
+
+/* RXPATH_IOC_CONTROL: a write to a control file, as debugfs would take it. */
+static long rxpath_dev_control(struct rxpath_control __user *uctl)
+{
+	struct rxpath_control ctl;
+	int err;
+
+	if (!capable(CAP_SYS_ADMIN)) {
+		pr_warn_ratelimited("RXPATH_IOC_CONTROL: needs CAP_SYS_ADMIN\n");
+		return -EPERM;
+	}
+	if (copy_from_user(&ctl, uctl, sizeof(ctl)))
+		return -EFAULT;
+	if (rxpath_dev_name("RXPATH_IOC_CONTROL", ctl.name, sizeof(ctl.name)))
+		return -EINVAL;
+	if (ctl.pad) {
+		pr_warn_ratelimited("RXPATH_IOC_CONTROL: pad is not 0\n");
+		return -EINVAL;
+	}
+	err = rxpath_file_control(ctl.name, u64_to_user_ptr(ctl.word), ctl.len);
+	if (err == -ENOENT)
+		pr_warn_ratelimited("RXPATH_IOC_CONTROL: no file '%s'\n", ctl.name);
+	return err;
 }
 
 static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
@@ -655,6 +747,10 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 	switch (cmd) {
 	case RXPATH_IOC_ABI_VERSION:
 		return put_user((__u32)RXPATH_ABI_VERSION, (__u32 __user *)uarg);
+	case RXPATH_IOC_TABLE:
+		return rxpath_dev_table(uarg);
+	case RXPATH_IOC_CONTROL:
+		return rxpath_dev_control(uarg);
 	case RXPATH_IOC_GET_FILTER:
 	case RXPATH_IOC_SET_FILTER:
 	case RXPATH_IOC_GET_STATS:
@@ -678,8 +774,9 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 	case RXPATH_IOC_GET_STATS:
 		st.records = r->records;
 		st.lost = 0;
-		for_each_possible_cpu(cpu)
-			st.lost += atomic64_read(&r->buf[cpu]->lost_total);
+		if (r->joined)
+			for_each_possible_cpu(cpu)
+				st.lost += atomic64_read(&r->buf[cpu]->lost_total);
 		if (copy_to_user(uarg, &st, sizeof(st)))
 			err = -EFAULT;
 		break;
@@ -688,7 +785,7 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 	return err;
 }
 
-static void rxpath_reader_free(struct rxpath_reader *r)
+static void rxpath_reader_free_bufs(struct rxpath_reader *r)
 {
 	unsigned int cpu;
 
@@ -696,32 +793,23 @@ static void rxpath_reader_free(struct rxpath_reader *r)
 		for_each_possible_cpu(cpu)
 			kvfree(r->buf[cpu]);
 	kfree(r->buf);
+	r->buf = NULL;
+}
+
+static void rxpath_reader_free(struct rxpath_reader *r)
+{
+	rxpath_reader_free_bufs(r);
 	kfree(r);
 }
 
-/* A new reader with the default filter, on the list: producers see it. */
-VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
+/* A file description's state with the default filter: not yet a reader. */
+static struct rxpath_reader *rxpath_reader_alloc(void)
 {
-	struct rxpath_reader *r;
-	unsigned int cpu;
-	int err = -ENOMEM;
+	struct rxpath_reader *r = kzalloc(sizeof(*r), GFP_KERNEL);
 
-	r = kzalloc(sizeof(*r), GFP_KERNEL);
 	if (!r)
-		return ERR_PTR(-ENOMEM);
+		return NULL;
 	r->mask = buffer_records - 1;
-	r->buf = kcalloc(nr_cpu_ids, sizeof(*r->buf), GFP_KERNEL);
-	if (!r->buf)
-		goto err_free;
-	for_each_possible_cpu(cpu) {
-		r->buf[cpu] = kvzalloc_node(struct_size(r->buf[cpu], rec, buffer_records),
-					    GFP_KERNEL, cpu_to_node(cpu));
-		if (!r->buf[cpu])
-			goto err_free;
-		/* Published to producers with r, by list_add_tail_rcu(). */
-		r->buf[cpu]->refused_base = rxpath_sd_dropped(&per_cpu(softnet_data, cpu));
-		r->buf[cpu]->refused_based = true;
-	}
 	r->filter = (struct rxpath_filter) {
 		.types = RXPATH_FILTER_DEFAULT_TYPES,
 		.backlog_qlen = RXPATH_FILTER_DEFAULT_BACKLOG_QLEN,
@@ -731,37 +819,86 @@ VISIBLE_IF_KUNIT struct rxpath_reader *rxpath_reader_open(void)
 	init_irq_work(&r->wake, rxpath_dev_wake);
 	mutex_init(&r->lock);
 	INIT_DELAYED_WORK(&r->summary, rxpath_dev_summary);
+	return r;
+}
 
+/*
+ * Makes r a reader of the stream, once: its buffers, and r on the list,
+ * where producers see it. Under r->lock (or before r is shared). -ENOMEM,
+ * or -EBUSY when RXPATH_DEV_MAX_READERS already read.
+ */
+static int rxpath_reader_join(struct rxpath_reader *r)
+{
+	unsigned int cpu;
+
+	if (r->joined)
+		return 0;
+	r->buf = kcalloc(nr_cpu_ids, sizeof(*r->buf), GFP_KERNEL);
+	if (!r->buf)
+		return -ENOMEM;
+	for_each_possible_cpu(cpu) {
+		r->buf[cpu] = kvzalloc_node(struct_size(r->buf[cpu], rec, buffer_records),
+					    GFP_KERNEL, cpu_to_node(cpu));
+		if (!r->buf[cpu])
+			goto err_free;
+		/* Published to producers with r, by list_add_tail_rcu(). */
+		r->buf[cpu]->refused_base = rxpath_sd_dropped(&per_cpu(softnet_data, cpu));
+		r->buf[cpu]->refused_based = true;
+	}
 	mutex_lock(&rxpath_readers_lock);
 	if (rxpath_nreaders == RXPATH_DEV_MAX_READERS) {
 		mutex_unlock(&rxpath_readers_lock);
-		err = -EBUSY;
-		goto err_free;
+		pr_warn_ratelimited("/dev/rxpath: %u readers already: no more\n",
+				    RXPATH_DEV_MAX_READERS);
+		rxpath_reader_free_bufs(r);
+		return -EBUSY;
 	}
 	rxpath_nreaders++;
 	list_add_tail_rcu(&r->node, &rxpath_readers);
 	rxpath_dev_cycle_pct_update();
 	mutex_unlock(&rxpath_readers_lock);
 	static_branch_inc(&rxpath_dev_on);
-	return r;
+	WRITE_ONCE(r->joined, true);
+	return 0;
 
 err_free:
-	rxpath_reader_free(r);
-	return ERR_PTR(err);
+	rxpath_reader_free_bufs(r);
+	return -ENOMEM;
+}
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* A new reader with the default filter, on the list: producers see it. */
+struct rxpath_reader *rxpath_reader_open(void)
+{
+	struct rxpath_reader *r = rxpath_reader_alloc();
+	int err;
+
+	if (!r)
+		return ERR_PTR(-ENOMEM);
+	err = rxpath_reader_join(r);
+	if (err) {
+		rxpath_reader_free(r);
+		return ERR_PTR(err);
+	}
+	return r;
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_open);
+#endif
 
 VISIBLE_IF_KUNIT void rxpath_reader_close(struct rxpath_reader *r)
 {
-	static_branch_dec(&rxpath_dev_on);
-	mutex_lock(&rxpath_readers_lock);
-	list_del_rcu(&r->node);
-	rxpath_nreaders--;
-	rxpath_dev_cycle_pct_update();
-	mutex_unlock(&rxpath_readers_lock);
+	if (r->joined) {
+		static_branch_dec(&rxpath_dev_on);
+		mutex_lock(&rxpath_readers_lock);
+		list_del_rcu(&r->node);
+		rxpath_nreaders--;
+		rxpath_dev_cycle_pct_update();
+		mutex_unlock(&rxpath_readers_lock);
+	}
 	cancel_delayed_work_sync(&r->summary);
 	/* No producer still holds r, nor will queue its wake-up again. */
-	synchronize_rcu();
+	if (r->joined)
+		synchronize_rcu();
 	irq_work_sync(&r->wake);
 	rxpath_reader_free(r);
 }
@@ -785,10 +922,10 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_take);
 
 static int rxpath_dev_open(struct inode *inode, struct file *file)
 {
-	struct rxpath_reader *r = rxpath_reader_open();
+	struct rxpath_reader *r = rxpath_reader_alloc();
 
-	if (IS_ERR(r))
-		return PTR_ERR(r);
+	if (!r)
+		return -ENOMEM;
 	file->private_data = r;
 	return nonseekable_open(inode, file);
 }

@@ -106,8 +106,96 @@ static void rxpath_debugfs_created(const char *name, struct dentry *d)
 		pr_warn("debugfs file %s not created (%pe)\n", name, d);
 }
 
-void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t)
+/* ---- the files, for debugfs and for /dev/rxpath --------------------------- */
+
+/*
+ * Every file of the directory, by name, so that /dev/rxpath serves the
+ * same texts and takes the same writes (rxpath_file_text(),
+ * rxpath_file_control()) where debugfs is off or locked down. Filled at
+ * load, before the device exists; read-only after.
+ */
+struct rxpath_entry {
+	const char *name;
+	const struct rxpath_file *f;		/* or */
+	const struct rxpath_cpu_table *t;
+};
+
+#define RXPATH_ENTRIES_MAX	16
+static struct rxpath_entry rxpath_entries[RXPATH_ENTRIES_MAX];
+static unsigned int rxpath_nentries;
+
+static void rxpath_entry_add(const char *name, const struct rxpath_file *f,
+			     const struct rxpath_cpu_table *t)
 {
+	/* A build-time count: more files than room is this module's bug. */
+	if (WARN_ON_ONCE(rxpath_nentries == RXPATH_ENTRIES_MAX))
+		return;
+	rxpath_entries[rxpath_nentries++] = (struct rxpath_entry) {
+		.name = name, .f = f, .t = t,
+	};
+}
+
+static const struct rxpath_entry *rxpath_entry_find(const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < rxpath_nentries; i++)
+		if (!strcmp(rxpath_entries[i].name, name))
+			return &rxpath_entries[i];
+	return NULL;
+}
+
+/*
+ * File name's text, as a read of it gives it, into buf (size bytes, no
+ * NUL); its length, -ENOENT for no such file, -EMSGSIZE when it does not
+ * fit. The shows print into a seq_file over buf, as seq_read() has them
+ * print into its own buffer.
+ */
+ssize_t rxpath_file_text(const char *name, char *buf, size_t size)
+{
+	const struct rxpath_entry *e = rxpath_entry_find(name);
+	struct seq_file m = { .buf = buf, .size = size };
+	struct rxpath_cpu_table_open o = { 0 };
+	unsigned int cpu;
+
+	if (!e)
+		return -ENOENT;
+	if (e->f) {
+		e->f->show(&m, NULL);
+	} else {
+		o.t = e->t;
+		m.private = &o;
+		e->t->show_header(&m, &o.state);
+		for_each_online_cpu(cpu)
+			e->t->show_row(&m, cpu, o.state);
+	}
+	return seq_has_overflowed(&m) ? -EMSGSIZE : m.count;
+}
+
+/*
+ * A write of the len bytes at ubuf to control file name, as write() to it
+ * would make it: 0, or the write's errno; -ENOENT for no such file and
+ * -EINVAL for a file that takes no writes.
+ */
+int rxpath_file_control(const char *name, const char __user *ubuf, size_t len)
+{
+	const struct rxpath_entry *e = rxpath_entry_find(name);
+	loff_t pos = 0;
+	ssize_t n;
+
+	if (!e)
+		return -ENOENT;
+	if (!e->f || !e->f->write) {
+		pr_warn_ratelimited("%s: takes no writes\n", name);
+		return -EINVAL;
+	}
+	n = e->f->write(NULL, ubuf, len, &pos);
+	return n < 0 ? n : 0;
+}
+
+void rxpath_cpu_table_add(const char *name, const struct rxpath_cpu_table *t)
+{
+	rxpath_entry_add(name, NULL, t);
 	if (!rxpath_debugfs_dir)
 		return;		/* no debugfs: see rxpath_debugfs_init() */
 	rxpath_debugfs_created(name, debugfs_create_file(name, 0444, rxpath_debugfs_dir,
@@ -138,8 +226,9 @@ static const struct file_operations rxpath_file_fops = {
 	.release = single_release,
 };
 
-void rxpath_debugfs_file(const char *name, const struct rxpath_file *f)
+void rxpath_file_add(const char *name, const struct rxpath_file *f)
 {
+	rxpath_entry_add(name, f, NULL);
 	if (!rxpath_debugfs_dir)
 		return;		/* no debugfs: see rxpath_debugfs_init() */
 	rxpath_debugfs_created(name, debugfs_create_file(name, f->write ? 0644 : 0444,
@@ -369,22 +458,22 @@ static const struct rxpath_file rxpath_status_file = {
 
 /*
  * The directory and its first files. Without debugfs (debugfs=off, or a
- * kernel without it) rxpath loads all the same, without its files: the
- * probes count, and /dev/rxpath streams the records.
+ * kernel without it) rxpath loads all the same, without its directory:
+ * the probes count, and /dev/rxpath streams the records and serves every
+ * file.
  */
 void rxpath_debugfs_init(void)
 {
 	struct dentry *d;
 
 	d = debugfs_create_dir("rxpath", NULL);
-	if (IS_ERR_OR_NULL(d)) {
+	if (IS_ERR_OR_NULL(d))
 		pr_warn("debugfs unavailable (%pe): no files in /sys/kernel/debug/rxpath; /dev/rxpath works\n",
 			d);
-		return;
-	}
-	rxpath_debugfs_dir = d;
-	rxpath_debugfs_file("status", &rxpath_status_file);
-	rxpath_debugfs_file("reset", &rxpath_reset_file);
+	else
+		rxpath_debugfs_dir = d;
+	rxpath_file_add("status", &rxpath_status_file);
+	rxpath_file_add("reset", &rxpath_reset_file);
 }
 
 /* Removes every file, the concerns' own included, and waits for readers. */
@@ -392,4 +481,5 @@ void rxpath_debugfs_exit(void)
 {
 	debugfs_remove(rxpath_debugfs_dir);
 	rxpath_debugfs_dir = NULL;
+	rxpath_nentries = 0;
 }

@@ -673,7 +673,7 @@ int rxpath_napi_init(void)
 
 void rxpath_napi_debugfs_init(void)
 {
-	rxpath_debugfs_file("napi", &rxpath_napi_file);
+	rxpath_file_add("napi", &rxpath_napi_file);
 }
 
 void rxpath_napi_exit(void)

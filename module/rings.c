@@ -263,7 +263,7 @@ static const struct rxpath_file rxpath_rings_file = {
 
 void rxpath_rings_debugfs_init(void)
 {
-	rxpath_debugfs_file("rings", &rxpath_rings_file);
+	rxpath_file_add("rings", &rxpath_rings_file);
 }
 
 /* ---- init / exit ------------------------------------------------------- */

@@ -78,8 +78,10 @@ struct rxpath_file {
 
 void rxpath_debugfs_init(void);
 void rxpath_debugfs_exit(void);
-void rxpath_debugfs_cpu_table(const char *name, const struct rxpath_cpu_table *t);
-void rxpath_debugfs_file(const char *name, const struct rxpath_file *f);
+void rxpath_cpu_table_add(const char *name, const struct rxpath_cpu_table *t);
+void rxpath_file_add(const char *name, const struct rxpath_file *f);
+ssize_t rxpath_file_text(const char *name, char *buf, size_t size);
+int rxpath_file_control(const char *name, const char __user *ubuf, size_t len);
 int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
 		      char *buf, size_t size);
 void rxpath_seq_hist_header(struct seq_file *m, unsigned int buckets);

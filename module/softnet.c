@@ -382,9 +382,9 @@ int rxpath_softnet_init(void)
 
 void rxpath_softnet_debugfs_init(void)
 {
-	rxpath_debugfs_cpu_table("softnet", &rxpath_softnet_table);
-	rxpath_debugfs_cpu_table("backlog_hist", &rxpath_backlog_hist_table);
-	rxpath_debugfs_file("backlog_hook", &rxpath_backlog_hook_file);
+	rxpath_cpu_table_add("softnet", &rxpath_softnet_table);
+	rxpath_cpu_table_add("backlog_hist", &rxpath_backlog_hist_table);
+	rxpath_file_add("backlog_hook", &rxpath_backlog_hook_file);
 }
 
 void rxpath_softnet_exit(void)

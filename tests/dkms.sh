@@ -209,10 +209,13 @@ have=$(in_root dpkg-query -W -f '${Version}' libc6)
 if [ -n "$need" ] && ! dpkg --compare-versions "$have" ge "$need"; then
 	ok "# SKIP the reader package (built on this host) needs libc6 >= $need, $suite has $have: build it there with make deb"
 elif in_root apt-get install -y "/build/deb/rxpath_${version}_amd64.deb" >"$step" 2>&1 &&
-	in_root rxpath --help >>"$step" 2>&1 && in_root test -f /usr/share/man/man1/rxpath.1.gz; then
-	ok "apt-get install ./rxpath_${version}_amd64.deb: rxpath --help runs, man page rxpath(1)"
+	in_root rxpath --help >>"$step" 2>&1 && in_root test -f /usr/share/man/man1/rxpath.1.gz &&
+	in_root getent group rxpath >>"$step" 2>&1 &&
+	grep -q 'KERNEL=="rxpath", SUBSYSTEM=="misc", GROUP="rxpath", MODE="0640"' \
+		"$root/lib/udev/rules.d/60-rxpath.rules" 2>>"$step"; then
+	ok "apt-get install ./rxpath_${version}_amd64.deb: rxpath --help runs, man page rxpath(1), group rxpath, udev rule 60-rxpath.rules giving it /dev/rxpath"
 else
-	not_ok "apt-get install ./rxpath_${version}_amd64.deb: rxpath --help runs, man page rxpath(1)" "$step"
+	not_ok "apt-get install ./rxpath_${version}_amd64.deb: rxpath --help runs, man page rxpath(1), group rxpath, udev rule 60-rxpath.rules giving it /dev/rxpath" "$step"
 fi
 
 # 3. Headers of kernels DKMS must skip, arriving as a linux-headers

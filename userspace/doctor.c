@@ -294,7 +294,7 @@ static void rxpath_context(const struct rxpath_sample *a, const struct rxpath_sa
 		"netdev_budget", "netdev_budget_usecs", "netdev_max_backlog",
 		"dev_weight", "rmem_default", "rmem_max",
 	};
-	char path[256], buf[256];
+	char path[256], buf[256], *status;
 	FILE *f;
 	int i, c;
 
@@ -303,12 +303,11 @@ static void rxpath_context(const struct rxpath_sample *a, const struct rxpath_sa
 		printf(" %s %lld", sysctls[k], rxpath_sysctl(sysctls[k]));
 	printf("\n");
 	/* status's backlog_napi line: threaded backlog (6.10+) has no budget. */
-	f = fopen(RXPATH_DEBUGFS "/status", "r");
-	while (f && fgets(buf, sizeof(buf), f))
-		if (!strncmp(buf, "backlog_napi threads", 20))
-			printf("context: backlog work runs in threads (thread_backlog_napi): process_backlog polls in backlog_napi/N outside net_rx_action, with no budget and no time_squeeze; the budget stage does not see them (budget outside_polls counts them)\n");
-	if (f)
-		fclose(f);
+	status = rxpath_file_read("status");
+	if (status && (strstr(status, "\nbacklog_napi threads") ||
+		       !strncmp(status, "backlog_napi threads", 20)))
+		printf("context: backlog work runs in threads (thread_backlog_napi): process_backlog polls in backlog_napi/N outside net_rx_action, with no budget and no time_squeeze; the budget stage does not see them (budget outside_polls counts them)\n");
+	free(status);
 	for (i = 0; i < b->nirqs; i++) {
 		snprintf(path, sizeof(path), "/proc/irq/%u/smp_affinity_list", b->irq[i].irq);
 		f = fopen(path, "r");
@@ -590,7 +589,7 @@ int rxpath_doctor_main(int argc, char **argv)
 		fputs(rxpath_doctor_usage, stderr);
 		return 2;
 	}
-	if (rxpath_check_debugfs())
+	if (rxpath_check_files())
 		return 1;
 	a = calloc(1, sizeof(*a));
 	b = calloc(1, sizeof(*b));

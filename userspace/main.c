@@ -6,6 +6,7 @@
  *   snapshot  everything rxpath shows now, as one JSON document
  *   prom      the Prometheus text exposition format
  *   doctor    names the stage where packets are lost, and the knob to turn
+ *   show, set, reset   the files of its debugfs directory, through the device
  */
 #include <string.h>
 #include "rxpath.h"
@@ -17,6 +18,9 @@ static const char rxpath_usage[] =
 	"  snapshot --json               everything rxpath shows now, one JSON document\n"
 	"  prom [-o FILE]                Prometheus text format (node_exporter textfile)\n"
 	"  doctor [-i SECONDS]           where packets are lost, and the knob to turn\n"
+	"  show [FILE...]                rxpath's files, as cat prints them\n"
+	"  set FILE VALUE                write a control file (backlog_hook on, ...)\n"
+	"  reset                         zero every peak and histogram\n"
 	"run 'rxpath COMMAND --help' for its options\n";
 
 int main(int argc, char **argv)
@@ -35,6 +39,12 @@ int main(int argc, char **argv)
 		return rxpath_doctor_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "prom"))
 		return rxpath_prom_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "show"))
+		return rxpath_show_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "set"))
+		return rxpath_set_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "reset"))
+		return rxpath_reset_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		fputs(rxpath_usage, stdout);
 		return 0;

@@ -191,7 +191,7 @@ int rxpath_prom_main(int argc, char **argv)
 		fputs(rxpath_prom_usage, stderr);
 		return 2;
 	}
-	if (rxpath_check_debugfs())
+	if (rxpath_check_files())
 		return 1;
 	if (path) {
 		snprintf(tmp, sizeof(tmp), "%s.tmp", path);

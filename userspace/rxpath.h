@@ -32,7 +32,7 @@ size_t rxpath_prom_escape(char *buf, size_t size, const char *s);
 int rxpath_parse_uint(const char *s, unsigned int max, unsigned int *v);
 double rxpath_rate(unsigned long long a, unsigned long long b, double secs, int wrap32);
 
-/* table.c: a debugfs table, its fields pointing into buf */
+/* table.c: one of rxpath's tables, its fields pointing into buf */
 #define RXPATH_TABLE_COLS	48
 #define RXPATH_TABLE_ROWS	1024
 #define RXPATH_TABLE_BYTES	(1 << 20)
@@ -53,7 +53,8 @@ unsigned long long rxpath_table_u64(const struct rxpath_table *t, int row,
 
 /* device.c */
 int rxpath_check_module(void);
-int rxpath_check_debugfs(void);
+int rxpath_check_files(void);
+char *rxpath_file_read(const char *name);
 int rxpath_open_device(int flags);
 extern volatile sig_atomic_t rxpath_stop;
 void rxpath_stop_on_signals(void);
@@ -65,6 +66,9 @@ int rxpath_snapshot_main(int argc, char **argv);
 int rxpath_prom_main(int argc, char **argv);
 int rxpath_doctor_main(int argc, char **argv);
 int rxpath_top_main(int argc, char **argv);
+int rxpath_show_main(int argc, char **argv);
+int rxpath_set_main(int argc, char **argv);
+int rxpath_reset_main(int argc, char **argv);
 int rxpath_doctor_verdict(const unsigned long long *lost, const double *pressure, int n);
 int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char *name));
 

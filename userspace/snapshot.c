@@ -37,17 +37,11 @@ static void rxpath_json_cell(FILE *out, const char *s)
 /* status: "key value..." lines. */
 static int rxpath_snapshot_status(FILE *out)
 {
-	char *lines[512], *vals[512], buf[65536];
+	char *lines[512], *vals[512], *buf = rxpath_file_read("status");
 	int n = 0, i, j;
-	size_t len;
-	FILE *f;
 
-	f = fopen(RXPATH_DEBUGFS "/status", "r");
-	if (!f)
+	if (!buf)
 		return -1;
-	len = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[len] = 0;
 	for (char *save, *l = strtok_r(buf, "\n", &save); l && n < 512;
 	     l = strtok_r(NULL, "\n", &save)) {
 		char *sp = strchr(l, ' ');
@@ -84,6 +78,7 @@ static int rxpath_snapshot_status(FILE *out)
 		fputc(']', out);
 	}
 	fputc('}', out);
+	free(buf);
 	return 0;
 }
 
@@ -111,14 +106,14 @@ int rxpath_snapshot_main(int argc, char **argv)
 		fputs("usage: rxpath snapshot --json\n", stderr);
 		return 2;
 	}
-	if (rxpath_check_debugfs())
+	if (rxpath_check_files())
 		return 1;
 	t = malloc(sizeof(*t));
 	if (!t)
 		return 1;
 	fputc('{', stdout);
 	if (rxpath_snapshot_status(stdout)) {
-		fprintf(stderr, "rxpath: %s/status: %s\n", RXPATH_DEBUGFS, strerror(errno));
+		fprintf(stderr, "rxpath: status: %s\n", strerror(errno));
 		free(t);
 		return 1;
 	}

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rxpath's debugfs tables, read the way the README says programs should:
+ * rxpath's tables, read the way the README says programs should:
  * a header line of column names, then rows of whitespace-separated fields,
  * "-" where a figure is not measured. Columns are found by name.
  */
@@ -40,26 +40,14 @@ int rxpath_table_parse(struct rxpath_table *t, char *text)
 	return 0;
 }
 
-/* Reads RXPATH_DEBUGFS/name into t (t->buf holds the text). */
+/* Reads rxpath's file name into t (t->buf holds the text). */
 int rxpath_table_read(struct rxpath_table *t, const char *name)
 {
-	char path[256], *buf;
-	size_t n;
-	FILE *f;
+	char *buf = rxpath_file_read(name);
 	int err;
 
-	snprintf(path, sizeof(path), "%s/%s", RXPATH_DEBUGFS, name);
-	f = fopen(path, "r");
-	if (!f)
+	if (!buf)
 		return -errno;
-	buf = malloc(RXPATH_TABLE_BYTES);
-	if (!buf) {
-		fclose(f);
-		return -ENOMEM;
-	}
-	n = fread(buf, 1, RXPATH_TABLE_BYTES - 1, f);
-	fclose(f);
-	buf[n] = 0;
 	err = rxpath_table_parse(t, buf);
 	t->buf = buf;
 	return err;

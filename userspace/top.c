@@ -145,7 +145,7 @@ int rxpath_top_main(int argc, char **argv)
 		fputs(rxpath_top_usage, stderr);
 		return 2;
 	}
-	if (rxpath_check_debugfs())
+	if (rxpath_check_files())
 		return 1;
 	fd = rxpath_open_device(O_NONBLOCK);
 	if (fd < 0)

@@ -62,19 +62,15 @@ static long rxpath_watch_drain(int fd, int json)
 
 static void rxpath_watch_hook_note(unsigned int types)
 {
-	char word[8] = "";
-	FILE *f;
+	char *word;
 
 	/* Drop records come from the kernel's own count with the hook off. */
 	if (!(types & (1U << RXPATH_REC_BACKLOG)))
 		return;
-	f = fopen(RXPATH_DEBUGFS "/backlog_hook", "r");
-	if (!f)
-		return;
-	if (fgets(word, sizeof(word), f) && !strncmp(word, "off", 3))
-		fprintf(stderr, "rxpath: backlog_hook is off: no backlog (queue length) records until 'echo on > %s/backlog_hook'\n",
-			RXPATH_DEBUGFS);
-	fclose(f);
+	word = rxpath_file_read("backlog_hook");
+	if (word && !strncmp(word, "off", 3))
+		fprintf(stderr, "rxpath: backlog_hook is off: no backlog (queue length) records until 'rxpath set backlog_hook on'\n");
+	free(word);
 }
 
 int rxpath_watch_main(int argc, char **argv)

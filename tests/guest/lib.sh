@@ -104,9 +104,6 @@ drop_sum() {
 	sed -n "s/.*\"type\":\"backlog_drop\",\"backlog_cpu\":$2,\"count\":\([0-9]*\)}$/\1/p" "$1" |
 		awk '{ s += $1 } END { print s + 0 }'
 }
-# readers: the readers of /dev/rxpath that status counts. wait_readers N:
-# until there are N (a reader counts from its open); false if not within
-# 10 s.
 # relay FILE [PREFIX]: the "ok - ", "not ok - " and "# " lines of FILE (a
 # test program's output), as this scenario's own.
 relay() {
@@ -118,6 +115,9 @@ relay() {
 		esac
 	done <"$1"
 }
+# readers: the readers of /dev/rxpath that status counts. wait_readers N:
+# until there are N (an open file counts from its first read, poll or
+# filter); false if not within 10 s.
 readers() { sed -n 's/^dev .* readers \([0-9]*\) .*/\1/p' $RX/status; }
 wait_readers() {
 	i=0
@@ -125,8 +125,8 @@ wait_readers() {
 	[ "$(readers)" = "$1" ]
 }
 # wait_polling PID: until the reader PID waits in poll, its filter set (a
-# reader counts in status from its open, before its filter is in); false
-# if it does not within 10 s.
+# reader counts in status from its filter, before it polls); false if it
+# does not within 10 s.
 wait_polling() {
 	i=0
 	while ! grep -q poll /proc/$1/wchan 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done

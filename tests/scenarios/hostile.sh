@@ -4,9 +4,10 @@
 # writes to every control file (reset, backlog_hook, cycle_clock,
 # budget_warn_pct): random bytes of any length, at odd offsets, from bad
 # pointers, and words the files take or nearly take with bytes around
-# them; each is accepted exactly when the file's grammar takes it, and a
-# refusal is EINVAL (EFAULT from a bad pointer) with the file read back
-# unchanged. Then loads of the module with random parameter strings: one
+# them, each made through debugfs or through /dev/rxpath
+# (RXPATH_IOC_CONTROL) at random and read back through either; each is
+# accepted exactly when the file's grammar takes it, and a refusal is
+# EINVAL (EFAULT from a bad pointer) with the file read back unchanged. Then loads of the module with random parameter strings: one
 # well-formed name=value loads exactly when that parameter's grammar
 # takes it, any string loads or is refused with EINVAL or ENOSPC, a
 # loaded module shows valid values and unloads. The ioctl fuzzer is in
@@ -50,7 +51,7 @@ check "insmod" insmod $KO
 rxpath watch --json >/dev/null 2>/tmp/w.err &
 w=$!
 check "a reader polls /dev/rxpath" wait_polling $w
-rxpath_devtest files $writes $seed $RX
+rxpath_devtest files $writes $seed $RX dev
 check "the refusals were logged, naming the file" dmesg | grep -qE 'rxpath: (reset|backlog_hook|cycle_clock|budget_warn_pct): '
 kill -TERM $w
 wait $w

@@ -14,6 +14,12 @@
  *                               when the file's grammar takes it, each
  *                               refusal -EINVAL (-EFAULT from a bad
  *                               pointer) with the file read back unchanged.
+ *   rxpath-devtest files N SEED DIR dev
+ *                               the same, each write and read made through
+ *                               DIR or /dev/rxpath at random.
+ *   rxpath-devtest runas UID GID COMMAND...
+ *                               runs COMMAND as UID, in group GID alone,
+ *                               with no capabilities.
  *   rxpath-devtest params N SEED KO
  *                               N loads of the module KO (init_module)
  *                               with random parameter strings: a string of
@@ -29,6 +35,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -85,6 +92,104 @@ static void drain(int fd)
 		;
 }
 
+/* File name's text through the device (RXPATH_IOC_TABLE), NUL-terminated. */
+static ssize_t dev_text(int fd, const char *name, char *buf, size_t size)
+{
+	struct rxpath_table_req req = { .buf = (unsigned long)buf, .size = size - 1 };
+
+	snprintf(req.name, sizeof(req.name), "%s", name);
+	if (ioctl(fd, RXPATH_IOC_TABLE, &req))
+		return -1;
+	buf[req.len] = '\0';
+	return req.len;
+}
+
+/* A write of len bytes at word to control file name, through the device. */
+static ssize_t dev_control(int fd, const char *name, const void *word, size_t len)
+{
+	struct rxpath_control c = { .word = (unsigned long)word, .len = len };
+
+	snprintf(c.name, sizeof(c.name), "%s", name);
+	return ioctl(fd, RXPATH_IOC_CONTROL, &c) ? -1 : (ssize_t)len;
+}
+
+static ssize_t read_file(const char *path, char *buf, size_t size);
+
+/* The readers of the stream, from status's "dev" line; -1 if unreadable. */
+static int dev_readers(int fd)
+{
+	static char txt[1 << 16];
+	char *l = NULL;
+	int n;
+
+	if (dev_text(fd, "status", txt, sizeof(txt)) >= 0)
+		l = strstr(txt, "\ndev ");
+	if (!l || sscanf(l, "\ndev %*s readers %d", &n) != 1)
+		return -1;
+	return n;
+}
+
+/* The device's tables and controls (RXPATH_IOC_TABLE, RXPATH_IOC_CONTROL). */
+static void test_files_errno(int fd)
+{
+	static char txt[1 << 16], was[256];
+	char file[256];
+	struct rxpath_table_req req = { .buf = (unsigned long)txt, .size = sizeof(txt) };
+	struct rxpath_control c = { .name = "budget_warn_pct" };
+	int fd2, readers;
+
+	check(dev_text(fd, "status", txt, sizeof(txt)) > 0 && !strncmp(txt, "version ", 8),
+	      "RXPATH_IOC_TABLE gives status's text");
+	check(dev_text(fd, "softnet", txt, sizeof(txt)) > 0 && !strncmp(txt, "cpu ", 4),
+	      "RXPATH_IOC_TABLE gives softnet's table");
+	if (read_file("/sys/kernel/debug/rxpath/budget_warn_pct", file, sizeof(file)) > 0)
+		check(dev_text(fd, "budget_warn_pct", txt, sizeof(txt)) > 0 && !strcmp(txt, file),
+		      "RXPATH_IOC_TABLE gives what debugfs's file reads");
+	snprintf(req.name, sizeof(req.name), "status");
+	req.size = 1;
+	check_errno(ioctl(fd, RXPATH_IOC_TABLE, &req), EMSGSIZE, "TABLE into 1 byte");
+	req.size = 0;
+	check_errno(ioctl(fd, RXPATH_IOC_TABLE, &req), EINVAL, "TABLE into 0 bytes");
+	req.size = RXPATH_TABLE_MAX + 1;
+	check_errno(ioctl(fd, RXPATH_IOC_TABLE, &req), EINVAL, "TABLE into more than RXPATH_TABLE_MAX");
+	req.size = sizeof(txt);
+	req.buf = 8;
+	check_errno(ioctl(fd, RXPATH_IOC_TABLE, &req), EFAULT, "TABLE to a bad pointer");
+	req.buf = (unsigned long)txt;
+	snprintf(req.name, sizeof(req.name), "nope");
+	check_errno(ioctl(fd, RXPATH_IOC_TABLE, &req), ENOENT, "TABLE of no such file");
+	memset(req.name, 'a', sizeof(req.name));
+	check_errno(ioctl(fd, RXPATH_IOC_TABLE, &req), EINVAL, "TABLE of a name without its NUL");
+	check_errno(ioctl(fd, RXPATH_IOC_TABLE, NULL), EFAULT, "TABLE from NULL");
+
+	readers = dev_readers(fd);
+	fd2 = open(DEV, O_RDONLY);
+	check(fd2 >= 0 && dev_text(fd2, "napi", txt, sizeof(txt)) > 0 && dev_readers(fd) == readers,
+	      "an open that reads tables is not a reader of the stream");
+	check(!ioctl(fd2, RXPATH_IOC_SET_FILTER, &(struct rxpath_filter){ .types = 1U << RXPATH_REC_SUMMARY }) &&
+	      dev_readers(fd) == readers + 1, "its first SET_FILTER makes it one");
+	close(fd2);
+
+	dev_text(fd, "budget_warn_pct", was, sizeof(was));
+	check(dev_control(fd, "budget_warn_pct", "37\n", 3) == 3 &&
+	      dev_text(fd, "budget_warn_pct", txt, sizeof(txt)) > 0 && !strcmp(txt, "37\n"),
+	      "CONTROL sets budget_warn_pct to 37");
+	check_errno(dev_control(fd, "budget_warn_pct", "abc", 3), EINVAL, "CONTROL of a bad word");
+	check_errno(dev_control(fd, "status", "1", 1), EINVAL, "CONTROL of a file that takes no writes");
+	check_errno(dev_control(fd, "nope", "1", 1), ENOENT, "CONTROL of no such file");
+	check_errno(dev_control(fd, "budget_warn_pct", (void *)8, 2), EFAULT, "CONTROL from a bad pointer");
+	c.word = (unsigned long)"5";
+	c.len = 1;
+	c.pad = 1;
+	check_errno(ioctl(fd, RXPATH_IOC_CONTROL, &c), EINVAL, "CONTROL with pad set");
+	memset(c.name, 'a', sizeof(c.name));
+	c.pad = 0;
+	check_errno(ioctl(fd, RXPATH_IOC_CONTROL, &c), EINVAL, "CONTROL of a name without its NUL");
+	check(dev_text(fd, "budget_warn_pct", txt, sizeof(txt)) > 0 && !strcmp(txt, "37\n"),
+	      "refused controls changed nothing");
+	dev_control(fd, "budget_warn_pct", was, strlen(was));
+}
+
 static int test_errno(void)
 {
 	struct rxpath_filter f, g;
@@ -92,7 +197,7 @@ static int test_errno(void)
 	struct epoll_event ev = { .events = EPOLLIN };
 	struct pollfd pfd;
 	__u32 abi = 0;
-	int fd, ep, fds[20], i, n;
+	int fd, ep, fds[20], i, n, k;
 	ssize_t r;
 
 	fd = open(DEV, O_RDONLY | O_NONBLOCK);
@@ -152,12 +257,23 @@ static int test_errno(void)
 	r = read(fd, rec, sizeof(rec));
 	check(r > 0, "the records a bad pointer did not take are still there");
 
-	/* At most 16 readers. */
+	test_files_errno(fd);
+
+	/* At most 16 readers; any number of opens. */
 	for (i = 0, n = 0; i < 20; i++) {
-		fds[i] = open(DEV, O_RDONLY);
+		fds[i] = open(DEV, O_RDONLY | O_NONBLOCK);
 		n += fds[i] >= 0;
 	}
-	check(n == 15, "16 readers at most (15 more opened)");
+	check(n == 20, "20 more opens");
+	for (i = 0, n = 0, k = 0; i < 20; i++) {
+		errno = 0;
+		if (!set_filter(fds[i], 1U << RXPATH_REC_SUMMARY, 0, 0, 0))
+			n++;
+		else
+			k += errno == EBUSY;
+	}
+	check(n == 15 && k == 5, "16 readers at most (15 more; the others' SET_FILTER is EBUSY)");
+	check_errno(read(fds[19], rec, sizeof(rec)), EBUSY, "and their read is EBUSY");
 	for (i = 0; i < 20; i++)
 		if (fds[i] >= 0)
 			close(fds[i]);
@@ -194,6 +310,7 @@ static int test_fuzz(unsigned long calls, uint64_t seed)
 	static const unsigned int cmds[] = {
 		RXPATH_IOC_ABI_VERSION, RXPATH_IOC_GET_FILTER,
 		RXPATH_IOC_SET_FILTER, RXPATH_IOC_GET_STATS,
+		RXPATH_IOC_TABLE, RXPATH_IOC_CONTROL,
 	};
 	unsigned long ok = 0, err[256] = { 0 }, i;
 	static char buf[1 << 16];
@@ -212,7 +329,7 @@ static int test_fuzz(unsigned long calls, uint64_t seed)
 			fd[f] = open(DEV, O_RDONLY | O_NONBLOCK);
 			continue;
 		}
-		switch (rnd() % 5) {
+		switch (rnd() % 7) {
 		case 0: {	/* a read of any size, anywhere */
 			size_t len = rnd() % 3 ? rnd() % 4096 : rnd() % sizeof(buf);
 			int fl = fcntl(fd[f], F_GETFL);
@@ -233,7 +350,7 @@ static int test_fuzz(unsigned long calls, uint64_t seed)
 			break;
 		}
 		case 2: {	/* a known command, any argument */
-			unsigned int cmd = cmds[rnd() % 4];
+			unsigned int cmd = cmds[rnd() % ARRAY_SIZE(cmds)];
 
 			ret = ioctl(fd[f], cmd, rnd_ptr(buf, sizeof(buf) - 64));
 			break;
@@ -243,6 +360,39 @@ static int test_fuzz(unsigned long calls, uint64_t seed)
 				_IOC(rnd() % 4, RXPATH_IOC_MAGIC, rnd() % 8, rnd() % 64);
 
 			ret = ioctl(fd[f], cmd, rnd() % 2 ? (unsigned long)rnd() : (unsigned long)buf);
+			break;
+		}
+		case 5: {	/* a table, any size, anywhere */
+			char *p;
+			static const char *const names[] = {
+				"softnet", "status", "napi", "rings", "budget_hist", "reset",
+				"nope", "", "softnet\n",
+			};
+			struct rxpath_table_req req = {
+				.size = rnd() % 2 ? rnd() % 8192 : (uint32_t)rnd() % (2 * RXPATH_TABLE_MAX),
+			};
+
+			snprintf(req.name, sizeof(req.name), "%s", names[rnd() % ARRAY_SIZE(names)]);
+			if (!(rnd() % 16))
+				memset(req.name, 'a', sizeof(req.name));
+			p = rnd_ptr(buf, 64);
+			req.buf = (unsigned long)p;
+			if (p >= buf && p < buf + sizeof(buf))
+				req.size %= sizeof(buf) - 64;
+			ret = ioctl(fd[f], RXPATH_IOC_TABLE, &req);
+			break;
+		}
+		case 6: {	/* a control write that cannot take: no such file, no writes */
+			static const char *const names[] = { "status", "softnet", "nope", "" };
+			struct rxpath_control c = {
+				.word = (unsigned long)rnd_ptr(buf, 64), .len = rnd() % 64,
+				.pad = rnd() % 8 ? 0 : (uint32_t)rnd(),
+			};
+
+			snprintf(c.name, sizeof(c.name), "%s", names[rnd() % ARRAY_SIZE(names)]);
+			if (!(rnd() % 16))
+				memset(c.name, 'a', sizeof(c.name));
+			ret = ioctl(fd[f], RXPATH_IOC_CONTROL, &c);
 			break;
 		}
 		default: {
@@ -268,12 +418,12 @@ static int test_fuzz(unsigned long calls, uint64_t seed)
 	/* Only documented errors. */
 	for (k = 0; k < 256; k++)
 		if (err[k] && k != EINVAL && k != EFAULT && k != ENOTTY &&
-		    k != EAGAIN && k != EBUSY) {
-			printf("not ok - fuzz: only EINVAL, EFAULT, ENOTTY, EAGAIN and EBUSY (got %s)\n",
+		    k != EAGAIN && k != EBUSY && k != ENOENT && k != EMSGSIZE) {
+			printf("not ok - fuzz: only EINVAL, EFAULT, ENOTTY, EAGAIN, EBUSY, ENOENT and EMSGSIZE (got %s)\n",
 			       strerror(k));
 			return 1;
 		}
-	printf("ok - fuzz: %lu calls, only EINVAL, EFAULT, ENOTTY, EAGAIN and EBUSY\n", calls);
+	printf("ok - fuzz: %lu calls, only EINVAL, EFAULT, ENOTTY, EAGAIN, EBUSY, ENOENT and EMSGSIZE\n", calls);
 	return 0;
 }
 
@@ -443,8 +593,31 @@ static const char *printable(const char *s, size_t n)
 	return out;
 }
 
-static int test_files(unsigned long writes, uint64_t seed, const char *dir)
+/*
+ * A control file's text, from debugfs (dir), or through the device where
+ * dev >= 0 and via.
+ */
+static ssize_t read_ctl(const char *dir, const char *name, int dev, int via,
+			char *buf, size_t size)
 {
+	char path[256];
+
+	if (dev >= 0 && via)
+		return dev_text(dev, name, buf, size);
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	return read_file(path, buf, size);
+}
+
+/*
+ * writes random writes to the control files of debugfs's dir; with dev,
+ * each write and each read goes either to the file or through the device
+ * (RXPATH_IOC_CONTROL, RXPATH_IOC_TABLE), at random: one grammar, one
+ * state. The device has no offsets: its writes are at 0.
+ */
+static int test_files(unsigned long writes, uint64_t seed, const char *dir, int use_dev)
+{
+	int dev = use_dev ? open(DEV, O_RDONLY) : -1;
+
 	static char in[1 << 16];
 	char path[256], before[256], after[256], want[64], orig[ARRAY_SIZE(ctl)][64];
 	unsigned long acc[ARRAY_SIZE(ctl)] = { 0 }, ref[ARRAY_SIZE(ctl)] = { 0 };
@@ -459,24 +632,36 @@ static int test_files(unsigned long writes, uint64_t seed, const char *dir)
 			return 1;
 		}
 	}
+	if (use_dev && dev < 0) {
+		printf("not ok - files: %s: %s\n", DEV, strerror(errno));
+		return 1;
+	}
 	for (i = 0; i < writes; i++) {
 		size_t f = rnd() % ARRAY_SIZE(ctl), len = random_input(in, sizeof(in), 1);
 		off_t pos = rnd() % 16 ? 0 : 1 + rnd() % 8;
 		int badptr = !(rnd() % 32), fd, model, e;
+		int via = rnd() % 4, wdev = dev >= 0 && (via & 1);
 		ssize_t ret;
 
+		if (wdev)
+			pos = 0;
 		snprintf(path, sizeof(path), "%s/%s", dir, ctl[f].name);
-		read_file(path, before, sizeof(before));
+		read_ctl(dir, ctl[f].name, dev, via & 2, before, sizeof(before));
 		model = ctl_model(ctl[f].g, in, len, pos);
-		fd = open(path, O_WRONLY);
-		/* The files are streams: a write at an offset is ESPIPE. */
-		if (pos)
-			ret = syscall(SYS_pwrite64, fd, badptr ? (void *)8 : (void *)in, len, pos);
-		else
-			ret = syscall(SYS_write, fd, badptr ? (void *)8 : (void *)in, len);
+		if (wdev) {
+			ret = dev_control(dev, ctl[f].name, badptr ? (void *)8 : (void *)in, len);
+		} else {
+			fd = open(path, O_WRONLY);
+			/* The files are streams: a write at an offset is ESPIPE. */
+			if (pos)
+				ret = syscall(SYS_pwrite64, fd, badptr ? (void *)8 : (void *)in, len, pos);
+			else
+				ret = syscall(SYS_write, fd, badptr ? (void *)8 : (void *)in, len);
+		}
 		e = errno;
-		close(fd);
-		read_file(path, after, sizeof(after));
+		if (!wdev)
+			close(fd);
+		read_ctl(dir, ctl[f].name, dev, !(via & 2), after, sizeof(after));
 		if (badptr && !pos && len && len < 8) {
 			/* A write that fits is copied first: the copy fails. */
 			if (ret == -1 && e == EFAULT && !strcmp(before, after)) {
@@ -499,7 +684,7 @@ static int test_files(unsigned long writes, uint64_t seed, const char *dir)
 			continue;
 		}
 		if (bad++ < 5) {
-			printf("# files: %s: pwrite of ", ctl[f].name);
+			printf("# files: %s: %s of ", ctl[f].name, wdev ? "RXPATH_IOC_CONTROL" : "pwrite");
 			hex(in, len);
 			printf(" at %lld%s: returned %zd (%s), model %d;", (long long)pos,
 			       badptr ? " from a bad pointer" : "", ret,
@@ -519,8 +704,11 @@ static int test_files(unsigned long writes, uint64_t seed, const char *dir)
 		}
 		printf("# files: %s: %lu accepted, %lu refused\n", ctl[k].name, acc[k], ref[k]);
 	}
-	printf("%s - files: %lu random writes to %zu control files, each accepted or refused (EINVAL; EFAULT from a bad pointer, ESPIPE at an offset) as its grammar says, a refusal changing nothing read back: %lu otherwise\n",
-	       bad ? "not ok" : "ok", writes, ARRAY_SIZE(ctl), bad);
+	if (dev >= 0)
+		close(dev);
+	printf("%s - files: %lu random writes to %zu control files%s, each accepted or refused (EINVAL; EFAULT from a bad pointer, ESPIPE at an offset) as its grammar says, a refusal changing nothing read back: %lu otherwise\n",
+	       bad ? "not ok" : "ok", writes, ARRAY_SIZE(ctl),
+	       dev >= 0 ? ", written and read back through debugfs and " DEV " at random" : "", bad);
 	return bad != 0;
 }
 
@@ -841,19 +1029,34 @@ static int test_xdp(const char *dev, int on)
 	return 0;
 }
 
+/* Drops root for uid, with gid as its group and only group, and runs argv. */
+static int runas(uid_t uid, gid_t gid, char **argv)
+{
+	if (setgroups(1, &gid) || setgid(gid) || setuid(uid)) {
+		perror("rxpath-devtest: setgroups, setgid or setuid");
+		return 2;
+	}
+	execvp(argv[0], argv);
+	perror(argv[0]);
+	return 127;
+}
+
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "errno"))
 		return test_errno();
 	if (argc == 4 && !strcmp(argv[1], "fuzz"))
 		return test_fuzz(strtoul(argv[2], NULL, 0), strtoull(argv[3], NULL, 0));
-	if (argc == 5 && !strcmp(argv[1], "files"))
-		return test_files(strtoul(argv[2], NULL, 0), strtoull(argv[3], NULL, 0), argv[4]);
+	if ((argc == 5 || (argc == 6 && !strcmp(argv[5], "dev"))) && !strcmp(argv[1], "files"))
+		return test_files(strtoul(argv[2], NULL, 0), strtoull(argv[3], NULL, 0), argv[4],
+				  argc == 6);
 	if (argc == 5 && !strcmp(argv[1], "params"))
 		return test_params(strtoul(argv[2], NULL, 0), strtoull(argv[3], NULL, 0), argv[4]);
 	if (argc == 4 && !strcmp(argv[1], "xdp") && (!strcmp(argv[3], "on") || !strcmp(argv[3], "off")))
 		return test_xdp(argv[2], !strcmp(argv[3], "on"));
-	fprintf(stderr, "usage: rxpath-devtest errno | fuzz CALLS SEED | files WRITES SEED DIR |\n"
-		"       params LOADS SEED KO | xdp DEV on|off\n");
+	if (argc >= 5 && !strcmp(argv[1], "runas"))
+		return runas(strtoul(argv[2], NULL, 0), strtoul(argv[3], NULL, 0), argv + 4);
+	fprintf(stderr, "usage: rxpath-devtest errno | fuzz CALLS SEED | files WRITES SEED DIR [dev] |\n"
+		"       params LOADS SEED KO | xdp DEV on|off | runas UID GID COMMAND...\n");
 	return 2;
 }

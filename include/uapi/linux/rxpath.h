@@ -8,6 +8,8 @@
  * The debugfs tables are text: a header line of column names, then one row
  * per object, whitespace-separated, numbers in decimal, "-" where a figure is
  * not being measured. Programs find columns by name, never by position.
+ * The same texts are served by /dev/rxpath (RXPATH_IOC_TABLE), and the
+ * same controls taken (RXPATH_IOC_CONTROL), for machines without debugfs.
  */
 #ifndef _UAPI_LINUX_RXPATH_H
 #define _UAPI_LINUX_RXPATH_H
@@ -15,8 +17,13 @@
 #include <linux/types.h>
 #include <linux/ioctl.h>
 
-/* Bumped whenever a record layout or the meaning of a column changes. */
-#define RXPATH_ABI_VERSION 1
+/*
+ * Bumped whenever a record layout, an ioctl or the meaning of a column
+ * changes. 2: RXPATH_IOC_TABLE and RXPATH_IOC_CONTROL; an open file
+ * description joins the event stream at its first read, poll or
+ * RXPATH_IOC_SET_FILTER, not at open.
+ */
+#define RXPATH_ABI_VERSION 2
 
 /*
  * Log2 histograms (backlog_hist): bucket 0 counts the value 0, bucket b >= 1
@@ -165,10 +172,43 @@ struct rxpath_reader_stats {
 	__u64 lost;		/* counted lost (delivered or not yet) */
 };
 
+/*
+ * One file of /sys/kernel/debug/rxpath, read through the device
+ * (RXPATH_IOC_TABLE): name is the file's ("softnet", "status", ...),
+ * NUL-terminated; its text goes to buf, size bytes at most, with no NUL;
+ * len is set to the bytes written. A text longer than size fails with
+ * EMSGSIZE: ask again with more room, up to RXPATH_TABLE_MAX. Any open
+ * file description can; it does not join the event stream.
+ */
+struct rxpath_table_req {
+	char name[32];
+	__u64 buf;
+	__u32 size;
+	__u32 len;
+};
+
+#define RXPATH_TABLE_MAX	(16U << 20)
+
+/*
+ * A write to a control file of /sys/kernel/debug/rxpath (reset,
+ * backlog_hook, cycle_clock, budget_warn_pct), made through the device
+ * (RXPATH_IOC_CONTROL): the len bytes at word are taken exactly as a
+ * write() of them to that file would be, and refused with the same errno.
+ * Needs CAP_SYS_ADMIN, as debugfs's files need root.
+ */
+struct rxpath_control {
+	char name[32];
+	__u64 word;
+	__u32 len;
+	__u32 pad;		/* 0 */
+};
+
 #define RXPATH_IOC_MAGIC	0xb8
 #define RXPATH_IOC_ABI_VERSION	_IOR(RXPATH_IOC_MAGIC, 1, __u32)
 #define RXPATH_IOC_GET_FILTER	_IOR(RXPATH_IOC_MAGIC, 2, struct rxpath_filter)
 #define RXPATH_IOC_SET_FILTER	_IOW(RXPATH_IOC_MAGIC, 3, struct rxpath_filter)
 #define RXPATH_IOC_GET_STATS	_IOR(RXPATH_IOC_MAGIC, 4, struct rxpath_reader_stats)
+#define RXPATH_IOC_TABLE	_IOWR(RXPATH_IOC_MAGIC, 5, struct rxpath_table_req)
+#define RXPATH_IOC_CONTROL	_IOW(RXPATH_IOC_MAGIC, 6, struct rxpath_control)
 
 #endif /* _UAPI_LINUX_RXPATH_H */
