@@ -40,7 +40,7 @@ fi
 src=$out/rxpath-$version
 rm -rf "$out" && mkdir -p "$src"
 (cd "$top" && cp -r Kbuild Makefile dkms.conf README.md module include kunit \
-	userspace debian "$src/")
+	userspace deploy debian "$src/")
 (cd "$src" && dpkg-buildpackage -us -uc -b) >"$out/build.log" 2>&1 || {
 	tail -n 30 "$out/build.log" >&2
 	echo "make-deb: dpkg-buildpackage failed (log: $out/build.log)" >&2

@@ -78,6 +78,7 @@ need_host_tools
 run "$RXPATH_TOP/tests/uapi.sh"
 run "$RXPATH_TOP/tests/style.sh"
 run "$RXPATH_TOP/tests/reader.sh"
+run "$RXPATH_TOP/tests/deploy.sh"
 # Newer Debian kernels not booted: build-tested (W=1, no warnings) in
 # cached chroots (a booted one is built the same way by tests/vm.sh).
 for suite in ${RXPATH_BUILD_SUITES-trixie sid bullseye}; do

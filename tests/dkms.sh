@@ -214,6 +214,26 @@ elif in_root apt-get install -y "/build/deb/rxpath_${version}_amd64.deb" >"$step
 	grep -q 'KERNEL=="rxpath", SUBSYSTEM=="misc", GROUP="rxpath", MODE="0640"' \
 		"$root/lib/udev/rules.d/60-rxpath.rules" 2>>"$step"; then
 	ok "apt-get install ./rxpath_${version}_amd64.deb: rxpath --help runs, man page rxpath(1), group rxpath, udev rule 60-rxpath.rules giving it /dev/rxpath"
+	# The exporter's unit and the module's modules-load.d entry: systemd's
+	# own checks, offline (the chroot runs no systemd).
+	unit=/lib/systemd/system/rxpath-exporter.service
+	if ! in_root test -x /usr/bin/systemd-analyze; then
+		ok "# SKIP rxpath-exporter.service: no systemd-analyze in the $suite chroot"
+	elif in_root systemd-analyze verify --man=no "$unit" >"$step" 2>&1 &&
+		[ ! -s "$step" ] && grep -qx rxpath "$root/usr/lib/modules-load.d/rxpath.conf"; then
+		ok "rxpath-exporter.service: systemd-analyze verify finds nothing; modules-load.d/rxpath.conf loads rxpath at boot"
+	else
+		not_ok "rxpath-exporter.service: systemd-analyze verify finds nothing; modules-load.d/rxpath.conf loads rxpath at boot" "$step"
+	fi
+	if in_root test -x /usr/bin/systemd-analyze &&
+		exposure=$(in_root systemd-analyze security --offline=yes "$unit" 2>"$step" |
+			sed -n 's/.*Overall exposure level for .*: \([0-9.]*\) \(.*\)$/\1 \2/p') &&
+		[ -n "$exposure" ]; then
+		case ${exposure%% *} in
+		[0-2].*) ok "rxpath-exporter.service: systemd-analyze security: exposure $exposure" ;;
+		*) not_ok "rxpath-exporter.service: systemd-analyze security: exposure $exposure, above 2.9" "$step" ;;
+		esac
+	fi
 else
 	not_ok "apt-get install ./rxpath_${version}_amd64.deb: rxpath --help runs, man page rxpath(1), group rxpath, udev rule 60-rxpath.rules giving it /dev/rxpath" "$step"
 fi

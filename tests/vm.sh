@@ -245,6 +245,17 @@ for scenario in "$@"; do
 		extra="$extra -netdev tap,id=tp,ifname=$tap,script=no,downscript=no,queues=2,vhost=off"
 		extra="$extra -device virtio-net-pci,netdev=tp,mq=on,vectors=6,mac=52:54:00:72:78:70,addr=0x1f"
 	fi
+	# "# vm-hostfwd: PORT": one more NIC (e1000e, MAC 52:54:00:72:78:71,
+	# PCI slot 0x1e) on QEMU's user-mode network, restricted to the guest
+	# (restrict=on: no way out), with a TCP port of the host's loopback
+	# forwarded to the guest's PORT at 10.0.2.15; the host's port is
+	# RXPATH_HOSTFWD_PORT for the scenario's .pre and .host scripts.
+	fwd_port= guest_port=$(sed -n 's/^# vm-hostfwd: \([0-9]*\)$/\1/p' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null)
+	if [ -n "$guest_port" ]; then
+		fwd_port=$(free_port)
+		extra="$extra -netdev user,id=uf,restrict=on,hostfwd=tcp:127.0.0.1:$fwd_port-:$guest_port"
+		extra="$extra -device e1000e,netdev=uf,mac=52:54:00:72:78:71,addr=0x1e"
+	fi
 	# "# vm-host-root: WHY": the host's root, read-only, as 9p tag
 	# hostroot (make bench runs the host's bpftrace from it).
 	if grep -q '^# vm-host-root: ' "$RXPATH_TOP/tests/scenarios/$scenario.sh" 2>/dev/null; then
@@ -275,6 +286,18 @@ for scenario in "$@"; do
 	# more: Debian's 7.2 has died so under multi-threaded TCG in its own
 	# text patching ("Oops: int3" in enqueue_task_fair, at 1.6 s). The
 	# first console is kept, and the retry said.
+	# A scenario's tests/scenarios/<scenario>.pre runs on the host before
+	# its boot (a Prometheus server for the guest's exporter): what it
+	# starts in the background it names in $pre/pids, stopped after the
+	# scenario's .host script; its verdicts are the scenario's.
+	pre=$work/$scenario.pre.d
+	rm -rf "$pre" && mkdir -p "$pre"
+	if [ -f "$RXPATH_TOP/tests/scenarios/$scenario.pre" ]; then
+		RXPATH_PRE_DIR=$pre RXPATH_HOSTFWD_PORT=$fwd_port \
+			bash "$RXPATH_TOP/tests/scenarios/$scenario.pre" >"$work/$scenario.pre.log" 2>&1 || failed=1
+		sed -nE "s/^(ok|not ok) - (.*)$/\\1 - $tag: pre: \\2/p; s/^(#.*)$/\\1/p" "$work/$scenario.pre.log"
+		grep -q '^not ok ' "$work/$scenario.pre.log" && failed=1
+	fi
 	for attempt in 1 2; do
 		timeout "${RXPATH_VM_TIMEOUT:-600}" qemu-system-x86_64 -accel "tcg$tcg" -m 2048 -smp "$smp" \
 			-nodefaults -display none -no-reboot -monitor none \
@@ -342,12 +365,17 @@ for scenario in "$@"; do
 	# the guest printed (its non-verdict lines) with host tools.
 	if [ -f "$RXPATH_TOP/tests/scenarios/$scenario.host" ]; then
 		if ! RXPATH_RESULT=$result.txt KROOT=$KROOT KIMAGE=$KIMAGE KMODULES=$KMODULES \
+			RXPATH_PRE_DIR=$pre RXPATH_HOSTFWD_PORT=$fwd_port \
 			bash "$RXPATH_TOP/tests/scenarios/$scenario.host" \
 			>"$work/$scenario.host.log" 2>&1; then
 			failed=1
 		fi
 		sed -nE "s/^(ok|not ok) - (.*)$/\\1 - $tag: host: \\2/p; s/^(#.*)$/\\1/p" "$work/$scenario.host.log"
 		grep -q '^not ok ' "$work/$scenario.host.log" && failed=1
+	fi
+	if [ -s "$pre/pids" ]; then
+		# shellcheck disable=SC2046
+		kill $(cat "$pre/pids") 2>/dev/null || true
 	fi
 	# Not pktgen's "pktgen: WARNING: ..." (plain text, not a WARN splat),
 	# nor the kernel echoing its command line (hung_task_timeout_secs);

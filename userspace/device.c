@@ -90,16 +90,30 @@ int rxpath_open_device(int flags)
 /* Why the device and debugfs could not be read, for rxpath_check_files(). */
 static int rxpath_dev_errno, rxpath_debugfs_errno;
 
+/*
+ * The device, kept open from one file's read to the next. An open file
+ * holds the module: a program that runs on (rxpath serve) closes it after
+ * each scrape, so that rmmod and a DKMS upgrade never wait for it.
+ */
+static int rxpath_files_fd = -1;
+
+void rxpath_files_close(void)
+{
+	if (rxpath_files_fd >= 0)
+		close(rxpath_files_fd);
+	rxpath_files_fd = -1;
+}
+
 /* name's text through the device (RXPATH_IOC_TABLE), NUL-terminated. */
 static char *rxpath_file_from_device(const char *name)
 {
-	static int fd = -1;
+	int fd = rxpath_files_fd;
 	struct rxpath_table_req req;
 	char *buf = NULL, *more;
 	__u32 size;
 
 	if (fd < 0)
-		fd = rxpath_device(0);
+		fd = rxpath_files_fd = rxpath_device(0);
 	if (fd < 0) {
 		rxpath_dev_errno = errno;
 		return NULL;

@@ -6,6 +6,7 @@
  *   snapshot  everything rxpath shows now, as one JSON document
  *   prom      the Prometheus text exposition format
  *   doctor    names the stage where packets are lost, and the knob to turn
+ *   serve     the Prometheus exporter: /metrics over HTTP
  *   show, set, reset   the files of its debugfs directory, through the device
  */
 #include <string.h>
@@ -18,6 +19,7 @@ static const char rxpath_usage[] =
 	"  snapshot --json               everything rxpath shows now, one JSON document\n"
 	"  prom [-o FILE]                Prometheus text format (node_exporter textfile)\n"
 	"  doctor [-i SECONDS]           where packets are lost, and the knob to turn\n"
+	"  serve [-l ADDRESS:PORT]       a Prometheus exporter: GET /metrics (127.0.0.1:9848)\n"
 	"  show [FILE...]                rxpath's files, as cat prints them\n"
 	"  set FILE VALUE                write a control file (backlog_hook on, ...)\n"
 	"  reset                         zero every peak and histogram\n"
@@ -39,6 +41,8 @@ int main(int argc, char **argv)
 		return rxpath_doctor_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "prom"))
 		return rxpath_prom_main(argc - 1, argv + 1);
+	if (!strcmp(argv[1], "serve"))
+		return rxpath_serve_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "show"))
 		return rxpath_show_main(argc - 1, argv + 1);
 	if (!strcmp(argv[1], "set"))

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * rxpath prom: rxpath's tables in the Prometheus text exposition format,
- * for node_exporter's textfile collector. Metric names are rxpath_*,
- * labelled by cpu, device, driver, queue and napi_id; one HELP and TYPE
- * line per metric, its samples together; a figure shown as "-" (not
- * measured) has no sample. With -o FILE the text is written to FILE.tmp
- * and renamed over FILE, so the collector never reads half a file.
+ * for node_exporter's textfile collector and rxpath serve. Metric names
+ * are rxpath_*, labelled by cpu, device, driver and queue, each a bounded
+ * set: the NAPI instances of one device polled on one CPU are one series
+ * (their napi_id changes whenever a driver makes its NAPIs again, at a
+ * ring resize or a queue-count change: a label of it would make series
+ * without end). One HELP and TYPE line per metric, its samples together;
+ * a figure shown as "-" (not measured) has no sample. With -o FILE the
+ * text is written to FILE.tmp and renamed over FILE, so the collector
+ * never reads half a file.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -63,14 +67,14 @@ static const struct rxpath_prom_metric rxpath_budget_metrics[] = {
 };
 
 static const struct rxpath_prom_label rxpath_napi_labels[] = {
-	{ "napi_id", "napi_id" }, { "dev", "device" }, { "cpu", "cpu" }, { NULL, NULL },
+	{ "dev", "device" }, { "cpu", "cpu" }, { NULL, NULL },
 };
 
 static const struct rxpath_prom_metric rxpath_napi_metrics[] = {
-	{ "polls", "rxpath_napi_polls_total", 1, "Polls of the NAPI instance." },
-	{ "work", "rxpath_napi_work_total", 1, "Work its polls returned: packets received, or the whole weight while a driver's TX cleanup is unfinished." },
+	{ "polls", "rxpath_napi_polls_total", 1, "Polls of the device's NAPI instances on the CPU." },
+	{ "work", "rxpath_napi_work_total", 1, "Work their polls returned: packets received, or the whole weight while a driver's TX cleanup is unfinished." },
 	{ "full_polls", "rxpath_napi_full_polls_total", 1, "Polls that used their whole weight." },
-	{ "weight", "rxpath_napi_weight", 0, "The NAPI instance's weight." },
+	{ "weight", "rxpath_napi_weight", 0, "The largest weight of the device's NAPI instances on the CPU." },
 	{ "max_work", "rxpath_napi_max_work", 0, "The most work one poll returned." },
 	{ NULL, NULL, 0, NULL },
 };
@@ -101,23 +105,59 @@ static const struct rxpath_prom_table rxpath_prom_tables[] = {
 	{ "rings", rxpath_ring_labels, rxpath_ring_metrics },
 };
 
-static void rxpath_prom_labels(FILE *out, const struct rxpath_table *t, int row,
-			       const struct rxpath_prom_label *labels)
+/* Row row's labels, as {a="x",b="y"} (nothing without labels), into buf. */
+static void rxpath_prom_labels(char *buf, size_t size, const struct rxpath_table *t,
+			       int row, const struct rxpath_prom_label *labels)
 {
 	char esc[256];
-	int first = 1;
+	size_t n = 0;
 
+	buf[0] = 0;
 	for (; labels->col; labels++) {
 		int c = rxpath_table_col(t, labels->col);
 
 		if (c < 0)
 			continue;
 		rxpath_prom_escape(esc, sizeof(esc), t->cell[row][c]);
-		fprintf(out, "%s%s=\"%s\"", first ? "{" : ",", labels->label, esc);
-		first = 0;
+		n += snprintf(buf + n, n < size ? size - n : 0, "%s%s=\"%s\"",
+			      n ? "," : "{", labels->label, esc);
 	}
-	if (!first)
-		fputc('}', out);
+	if (n)
+		snprintf(buf + n, n < size ? size - n : 0, "}");
+}
+
+/*
+ * Metric m's sample for the rows whose labels are row's, once, at the
+ * first such row: a counter's sum, a gauge's largest. 0 at a later row,
+ * or when no such row has a figure.
+ */
+static int rxpath_prom_sample(const struct rxpath_table *t, int row, int col,
+			      const struct rxpath_prom_metric *m,
+			      const struct rxpath_prom_label *labels,
+			      char *lab, size_t size, unsigned long long *v)
+{
+	char other[1024];
+	int r, any = 0;
+
+	rxpath_prom_labels(lab, size, t, row, labels);
+	*v = 0;
+	for (r = 0; r < t->nrows; r++) {
+		unsigned long long x;
+
+		if (r != row) {
+			rxpath_prom_labels(other, sizeof(other), t, r, labels);
+			if (strcmp(other, lab))
+				continue;
+			if (r < row)
+				return 0;
+		}
+		if (!rxpath_is_number(t->cell[r][col]))
+			continue;
+		x = strtoull(t->cell[r][col], NULL, 10);
+		*v = m->counter ? *v + x : (x > *v ? x : *v);
+		any = 1;
+	}
+	return any;
 }
 
 /*
@@ -146,20 +186,55 @@ int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char 
 			if (c < 0)
 				continue;
 			for (r = 0; r < t->nrows; r++) {
-				if (!rxpath_is_number(t->cell[r][c]))
+				char lab[1024];
+				unsigned long long v;
+
+				if (!rxpath_prom_sample(t, r, c, m, pt->labels, lab, sizeof(lab), &v))
 					continue;
 				if (!any++)
 					fprintf(out, "# HELP %s %s\n# TYPE %s %s\n", m->name,
 						m->help, m->name, m->counter ? "counter" : "gauge");
-				fputs(m->name, out);
-				rxpath_prom_labels(out, t, r, pt->labels);
-				fprintf(out, " %s\n", t->cell[r][c]);
+				fprintf(out, "%s%s %llu\n", m->name, lab, v);
 			}
 		}
 		rxpath_table_free(t);
 	}
 	free(t);
 	return tables ? 0 : -1;
+}
+
+/*
+ * What status says that alerts and dashboards want beside the tables: the
+ * module's version, and the net.core sysctls that bound the receive path
+ * (rxpath_sysctl{name="netdev_budget"}), for an alert to say what a knob
+ * is now. Nothing when status cannot be read.
+ */
+void rxpath_prom_status(FILE *out)
+{
+	char *status = rxpath_file_read("status"), *save, *l, esc[256], name[64];
+	unsigned long long v;
+	int any = 0;
+
+	if (!status)
+		return;
+	for (l = strtok_r(status, "\n", &save); l; l = strtok_r(NULL, "\n", &save)) {
+		char val[32];
+
+		if (!strncmp(l, "version ", 8)) {
+			rxpath_prom_escape(esc, sizeof(esc), l + 8);
+			fprintf(out, "# HELP rxpath_module_info The loaded rxpath module's version.\n"
+				"# TYPE rxpath_module_info gauge\nrxpath_module_info{version=\"%s\"} 1\n",
+				esc);
+		} else if (sscanf(l, "sysctl net.core.%63s %31s", name, val) == 2 &&
+			   rxpath_is_number(val)) {
+			v = strtoull(val, NULL, 10);
+			if (!any++)
+				fputs("# HELP rxpath_sysctl A net.core sysctl that bounds the receive path, by name.\n"
+				      "# TYPE rxpath_sysctl gauge\n", out);
+			fprintf(out, "rxpath_sysctl{name=\"%s\"} %llu\n", name, v);
+		}
+	}
+	free(status);
 }
 
 static const char rxpath_prom_usage[] =
@@ -202,6 +277,7 @@ int rxpath_prom_main(int argc, char **argv)
 		}
 	}
 	err = rxpath_prom_write(out, rxpath_table_read);
+	rxpath_prom_status(out);
 	if (path) {
 		if (fclose(out) || err || rename(tmp, path)) {
 			fprintf(stderr, "rxpath: %s: %s\n", path,

@@ -71,5 +71,8 @@ int rxpath_set_main(int argc, char **argv);
 int rxpath_reset_main(int argc, char **argv);
 int rxpath_doctor_verdict(const unsigned long long *lost, const double *pressure, int n);
 int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char *name));
+void rxpath_prom_status(FILE *out);
+int rxpath_serve_main(int argc, char **argv);
+void rxpath_files_close(void);
 
 #endif

@@ -100,6 +100,16 @@ promtool_fetch() {
 	echo "$dir/usr/bin/promtool"
 }
 
+# prometheus_fetch: the path of the prometheus server from the same package.
+prometheus_fetch() {
+	echo "$(dirname "$(promtool_fetch)")/prometheus"
+}
+
+# free_port: a TCP port of the host's loopback that nothing listens on now.
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
 # kernel_fetch KEY: unpacks a Debian kernel image and its headers into the
 # cache and sets KREL (release), KROOT (unpacked tree), KIMAGE (vmlinuz),
 # KHEADERS (the directory DKMS would use as kernel_source_dir) and
