@@ -20,7 +20,6 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
-#include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,47 +28,27 @@
 #include <linux/ethtool.h>
 #include <linux/sockios.h>
 #include "rxpath.h"
+#include "doctor.h"
 
-#define RXPATH_MAX_CPUS		1024
-#define RXPATH_MAX_DEVS		64
-#define RXPATH_MAX_RINGS	256
-#define RXPATH_MAX_IRQS		64
-#define RXPATH_MAX_IRQ_CPUS	64
-/* A pressure needs this many events (polls, cycles, packets) behind it. */
-#define RXPATH_MIN_EVENTS	100
+/*
+ * Element i of the array *arr of *n elements of size bytes, the array
+ * grown (zeroed) to hold it; NULL when memory runs out.
+ */
+static void *rxpath_at(void *arr, int *n, int i, size_t size)
+{
+	void **a = arr;
 
-typedef unsigned long long u64;
+	if (i >= *n) {
+		char *more = realloc(*a, (size_t)(i + 1) * size);
 
-struct rxpath_sample {
-	int ncpus;
-	struct {
-		int seen;
-		u64 processed, dropped, time_squeeze, flow_limit;
-		u64 cycles, budget_squeeze, rx_time_squeeze;
-		int have_split;
-	} cpu[RXPATH_MAX_CPUS];
-	int ndevs;
-	struct {
-		char name[IF_NAMESIZE + 1];
-		u64 missed;	/* rx_missed_errors + rx_fifo_errors + rx_over_errors */
-		u64 rx_packets;
-	} dev[RXPATH_MAX_DEVS];
-	int nrings;
-	struct {
-		char dev[IF_NAMESIZE + 1];
-		unsigned int queue, count;
-		u64 polls, full_events;
-		u64 missed_while_full;	/* 0 where the table shows - */
-		int have_full;
-	} ring[RXPATH_MAX_RINGS];
-	u64 udp_rcvbuf, udp_inerrors, udp_sock_drops;
-	int nirqs;
-	struct {
-		unsigned int irq;
-		char name[48];
-		u64 count[RXPATH_MAX_IRQ_CPUS];
-	} irq[RXPATH_MAX_IRQS];
-};
+		if (!more)
+			return NULL;
+		memset(more + (size_t)*n * size, 0, (size_t)(i + 1 - *n) * size);
+		*a = more;
+		*n = i + 1;
+	}
+	return (char *)*a + (size_t)i * size;
+}
 
 static u64 rxpath_read_u64(const char *path)
 {
@@ -84,7 +63,23 @@ static u64 rxpath_read_u64(const char *path)
 	return v;
 }
 
-static long long rxpath_sysctl(const char *name)
+/* The first line of path, without its newline, into buf; -1 if none. */
+int rxpath_read_line(const char *path, char *buf, size_t size)
+{
+	FILE *f = fopen(path, "r");
+	int err = -1;
+
+	if (f) {
+		if (fgets(buf, size, f)) {
+			buf[strcspn(buf, "\n")] = 0;
+			err = 0;
+		}
+		fclose(f);
+	}
+	return err;
+}
+
+long long rxpath_sysctl(const char *name)
 {
 	char path[128];
 	long long v = -1;
@@ -98,6 +93,22 @@ static long long rxpath_sysctl(const char *name)
 		fclose(f);
 	}
 	return v;
+}
+
+/* An ethtool command (struct ethtool_*, cmd set) on dev; 0, or -1. */
+int rxpath_ethtool(const char *dev, void *cmd)
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), err;
+
+	if (fd < 0)
+		return -1;
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
+	ifr.ifr_data = cmd;
+	err = ioctl(fd, SIOCETHTOOL, &ifr);
+	close(fd);
+	return err ? -1 : 0;
 }
 
 /* /proc/net/softnet_stat: hex columns; the CPU id is column 13 (5.10+). */
@@ -115,17 +126,40 @@ static void rxpath_sample_softnet(struct rxpath_sample *s)
 			       &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6],
 			       &v[7], &v[8], &v[9], &v[10], &v[11], &v[12]);
 		int cpu = n >= 13 ? (int)v[12] : row;
+		struct rxpath_cpu_sample *c;
 
 		row++;
-		if (n < 3 || cpu < 0 || cpu >= RXPATH_MAX_CPUS)
+		c = n >= 3 && cpu >= 0 ? rxpath_at(&s->cpu, &s->ncpus, cpu, sizeof(*c)) : NULL;
+		if (!c)
 			continue;
-		s->cpu[cpu].seen = 1;
-		s->cpu[cpu].processed = v[0];
-		s->cpu[cpu].dropped = v[1];
-		s->cpu[cpu].time_squeeze = v[2];
-		s->cpu[cpu].flow_limit = n >= 11 ? v[10] : 0;
-		if (cpu + 1 > s->ncpus)
-			s->ncpus = cpu + 1;
+		c->seen = 1;
+		c->processed = v[0];
+		c->dropped = v[1];
+		c->time_squeeze = v[2];
+		c->flow_limit = n >= 11 ? v[10] : 0;
+	}
+	fclose(f);
+}
+
+/* /proc/stat's cpuN lines: each CPU's jiffies, busy (not idle) and all. */
+static void rxpath_sample_stat(struct rxpath_sample *s)
+{
+	char line[512];
+	FILE *f = fopen("/proc/stat", "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		u64 v[8] = { 0 }, all = 0;
+		int cpu, n = sscanf(line, "cpu%d %llu %llu %llu %llu %llu %llu %llu %llu", &cpu,
+				    &v[0], &v[1], &v[2], &v[3], &v[4], &v[5], &v[6], &v[7]);
+
+		if (n < 6 || cpu < 0 || cpu >= s->ncpus)
+			continue;
+		for (int k = 0; k < n - 1; k++)
+			all += v[k];
+		s->cpu[cpu].total = all;
+		s->cpu[cpu].busy = all - v[3] - v[4];	/* less idle, iowait */
 	}
 	fclose(f);
 }
@@ -137,21 +171,27 @@ static void rxpath_sample_rxpath(struct rxpath_sample *s, struct rxpath_table *t
 	if (!rxpath_table_read(t, "budget")) {
 		for (r = 0; r < t->nrows; r++) {
 			int cpu = atoi(t->cell[r][0]);
+			struct rxpath_cpu_sample *c;
 
-			if (cpu < 0 || cpu >= RXPATH_MAX_CPUS)
+			c = cpu >= 0 ? rxpath_at(&s->cpu, &s->ncpus, cpu, sizeof(*c)) : NULL;
+			if (!c)
 				continue;
 			ok = 1;
-			s->cpu[cpu].cycles = rxpath_table_u64(t, r, "cycles", &ok);
-			s->cpu[cpu].budget_squeeze = rxpath_table_u64(t, r, "budget_squeeze", &ok);
-			s->cpu[cpu].rx_time_squeeze = rxpath_table_u64(t, r, "time_squeeze", &ok);
-			s->cpu[cpu].have_split = ok;
+			c->cycles = rxpath_table_u64(t, r, "cycles", &ok);
+			c->budget_squeeze = rxpath_table_u64(t, r, "budget_squeeze", &ok);
+			c->rx_time_squeeze = rxpath_table_u64(t, r, "time_squeeze", &ok);
+			c->have_split = ok;
+			c->outside_polls = rxpath_table_u64(t, r, "outside_polls", &ok);
 		}
 	}
 	rxpath_table_free(t);
 	if (!rxpath_table_read(t, "rings")) {
-		for (r = 0; r < t->nrows && s->nrings < RXPATH_MAX_RINGS; r++) {
-			typeof(s->ring[0]) *g = &s->ring[s->nrings++];
+		for (r = 0; r < t->nrows; r++) {
+			struct rxpath_ring_sample *g = rxpath_at(&s->ring, &s->nrings, s->nrings,
+								 sizeof(*g));
 
+			if (!g)
+				break;
 			ok = 1;
 			snprintf(g->dev, sizeof(g->dev), "%s", t->cell[r][0]);
 			g->queue = rxpath_table_u64(t, r, "queue", &ok);
@@ -179,15 +219,16 @@ static void rxpath_sample_devs(struct rxpath_sample *s)
 
 	if (!d)
 		return;
-	while ((e = readdir(d)) && s->ndevs < RXPATH_MAX_DEVS) {
-		typeof(s->dev[0]) *v;
+	while ((e = readdir(d))) {
+		struct rxpath_dev_sample *v;
 
 		if (e->d_name[0] == '.' || !strcmp(e->d_name, "lo") ||
-		    strlen(e->d_name) >= sizeof(v->name))
+		    strlen(e->d_name) > IF_NAMESIZE)
 			continue;
-		v = &s->dev[s->ndevs++];
+		v = rxpath_at(&s->dev, &s->ndevs, s->ndevs, sizeof(*v));
+		if (!v)
+			break;
 		memcpy(v->name, e->d_name, strlen(e->d_name) + 1);
-		v->missed = 0;
 		for (size_t i = 0; i < ARRAY_SIZE(missed); i++) {
 			snprintf(path, sizeof(path), "/sys/class/net/%s/statistics/%s",
 				 e->d_name, missed[i]);
@@ -239,52 +280,77 @@ static void rxpath_sample_udp(struct rxpath_sample *s)
 	}
 }
 
-static u64 rxpath_d(u64 a, u64 b);
-
-/* /proc/interrupts lines whose name holds a network device's name. */
+/*
+ * /proc/interrupts lines whose name holds a network device's name, every
+ * CPU's column (a line of any length).
+ */
 static void rxpath_sample_irqs(struct rxpath_sample *s)
 {
-	char line[4096];
-	int ncpu = 0;
+	char *line = NULL, *p, *end, *name;
+	size_t cap = 0;
 	FILE *f = fopen("/proc/interrupts", "r");
 
 	if (!f)
 		return;
-	if (fgets(line, sizeof(line), f))
-		for (char *p = strstr(line, "CPU"); p; p = strstr(p + 3, "CPU"))
-			ncpu++;
-	while (fgets(line, sizeof(line), f) && s->nirqs < RXPATH_MAX_IRQS) {
-		typeof(s->irq[0]) *q = &s->irq[s->nirqs];
-		char *p = line, *end, *name;
+	if (getline(&line, &cap, f) > 0)
+		for (p = strstr(line, "CPU"); p; p = strstr(p + 3, "CPU"))
+			s->nirqcpus++;
+	while (getline(&line, &cap, f) > 0) {
+		struct rxpath_irq_sample q = { 0 };
 		int d, c;
 
-		q->irq = strtoul(p, &end, 10);
-		if (end == p || *end != ':')
+		q.irq = strtoul(line, &end, 10);
+		if (end == line || *end != ':')
 			continue;
 		p = end + 1;
-		for (c = 0; c < ncpu; c++) {
-			u64 v = strtoull(p, &end, 10);
-
+		q.count = calloc(s->nirqcpus + 1, sizeof(*q.count));
+		if (!q.count)
+			break;
+		for (c = 0; c < s->nirqcpus; c++) {
+			q.count[c] = strtoull(p, &end, 10);
 			if (end == p)
 				break;
-			if (c < RXPATH_MAX_IRQ_CPUS)
-				q->count[c] = v;
 			p = end;
 		}
 		name = strrchr(p, ' ');
-		if (!name)
-			continue;
-		name++;
+		name = name ? name + 1 : p;
 		name[strcspn(name, "\n")] = 0;
 		for (d = 0; d < s->ndevs; d++)
 			if (strstr(name, s->dev[d].name))
 				break;
-		if (d == s->ndevs)
+		if (d == s->ndevs || !rxpath_at(&s->irq, &s->nirqs, s->nirqs, sizeof(q))) {
+			free(q.count);
 			continue;
-		snprintf(q->name, sizeof(q->name), "%s", name);
-		s->nirqs++;
+		}
+		snprintf(q.name, sizeof(q.name), "%s", name);
+		q.dev = d;
+		s->irq[s->nirqs - 1] = q;
 	}
+	free(line);
 	fclose(f);
+}
+
+/* Interrupts of b's IRQ i on cpu in the interval. */
+u64 rxpath_irq_delta(const struct rxpath_sample *a, const struct rxpath_sample *b, int i, int cpu)
+{
+	u64 was = 0;
+
+	if (cpu >= b->nirqcpus)
+		return 0;
+	for (int j = 0; j < a->nirqs; j++)
+		if (a->irq[j].irq == b->irq[i].irq && cpu < a->nirqcpus)
+			was = a->irq[j].count[cpu];
+	return rxpath_d(was, b->irq[i].count[cpu]);
+}
+
+/* Network device name as a sampled it, or NULL. */
+const struct rxpath_dev_sample *rxpath_dev_before(const struct rxpath_sample *a,
+						 const char *name)
+{
+	for (int j = 0; j < a->ndevs; j++)
+		if (!strcmp(a->dev[j].name, name))
+			return &a->dev[j];
+	return NULL;
 }
 
 /* What the verdict depends on beyond the counters: sysctls, IRQs, RPS. */
@@ -294,8 +360,7 @@ static void rxpath_context(const struct rxpath_sample *a, const struct rxpath_sa
 		"netdev_budget", "netdev_budget_usecs", "netdev_max_backlog",
 		"dev_weight", "rmem_default", "rmem_max",
 	};
-	char path[256], buf[256], *status;
-	FILE *f;
+	char path[512], buf[4096], *status;
 	int i, c;
 
 	printf("context: net.core:");
@@ -310,44 +375,41 @@ static void rxpath_context(const struct rxpath_sample *a, const struct rxpath_sa
 	free(status);
 	for (i = 0; i < b->nirqs; i++) {
 		snprintf(path, sizeof(path), "/proc/irq/%u/smp_affinity_list", b->irq[i].irq);
-		f = fopen(path, "r");
-		if (!f || !fgets(buf, sizeof(buf), f))
+		if (rxpath_read_line(path, buf, sizeof(buf)))
 			snprintf(buf, sizeof(buf), "?");
-		if (f)
-			fclose(f);
-		buf[strcspn(buf, "\n")] = 0;
 		printf("context: irq %u %s: affinity %s; interrupts in the interval:",
 		       b->irq[i].irq, b->irq[i].name, buf);
-		for (c = 0; c < b->ncpus && c < RXPATH_MAX_IRQ_CPUS; c++) {
-			u64 was = 0;
-
-			for (int j = 0; j < a->nirqs; j++)
-				if (a->irq[j].irq == b->irq[i].irq)
-					was = a->irq[j].count[c];
-			printf(" cpu%d +%llu", c, rxpath_d(was, b->irq[i].count[c]));
-		}
+		for (c = 0; c < b->nirqcpus; c++)
+			printf(" cpu%d +%llu", c, rxpath_irq_delta(a, b, i, c));
 		printf("\n");
 	}
 	for (i = 0; i < b->ndevs; i++) {
-		for (int q = 0; q < 64; q++) {
+		for (int q = 0;; q++) {
 			snprintf(path, sizeof(path), "/sys/class/net/%s/queues/rx-%d/rps_cpus",
 				 b->dev[i].name, q);
-			f = fopen(path, "r");
-			if (!f)
+			if (rxpath_read_line(path, buf, sizeof(buf)))
 				break;
-			if (fgets(buf, sizeof(buf), f)) {
-				buf[strcspn(buf, "\n")] = 0;
-				printf("context: %s rx-%d rps_cpus %s\n", b->dev[i].name, q, buf);
-			}
-			fclose(f);
+			printf("context: %s rx-%d rps_cpus %s\n", b->dev[i].name, q, buf);
 		}
 	}
 }
 
+static void rxpath_sample_free(struct rxpath_sample *s)
+{
+	for (int i = 0; i < s->nirqs; i++)
+		free(s->irq[i].count);
+	free(s->irq);
+	free(s->cpu);
+	free(s->dev);
+	free(s->ring);
+	memset(s, 0, sizeof(*s));
+}
+
 static void rxpath_sample_take(struct rxpath_sample *s, struct rxpath_table *t)
 {
-	memset(s, 0, sizeof(*s));
+	rxpath_sample_free(s);
 	rxpath_sample_softnet(s);
+	rxpath_sample_stat(s);
 	rxpath_sample_rxpath(s, t);
 	rxpath_sample_devs(s);
 	rxpath_sample_udp(s);
@@ -358,17 +420,8 @@ static void rxpath_sample_take(struct rxpath_sample *s, struct rxpath_table *t)
 static int rxpath_ring_size(const char *dev, unsigned int *cur, unsigned int *max)
 {
 	struct ethtool_ringparam rp = { .cmd = ETHTOOL_GRINGPARAM };
-	struct ifreq ifr;
-	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0), err;
 
-	if (fd < 0)
-		return -1;
-	memset(&ifr, 0, sizeof(ifr));
-	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
-	ifr.ifr_data = (void *)&rp;
-	err = ioctl(fd, SIOCETHTOOL, &ifr);
-	close(fd);
-	if (err)
+	if (rxpath_ethtool(dev, &rp))
 		return -1;
 	*cur = rp.rx_pending;
 	*max = rp.rx_max_pending;
@@ -386,9 +439,10 @@ struct rxpath_stage {
 	double pressure;	/* < 0: not measured */
 	char evidence[512];
 	char knob[512];
+	char persist[512];	/* the knob's form that survives a reboot */
 };
 
-static u64 rxpath_d(u64 a, u64 b)
+u64 rxpath_d(u64 a, u64 b)
 {
 	return b >= a ? b - a : 0;
 }
@@ -396,6 +450,29 @@ static u64 rxpath_d(u64 a, u64 b)
 static long long rxpath_next(long long now, long long dflt)
 {
 	return now < dflt ? dflt : now * 2;
+}
+
+/*
+ * A net.core sysctl's knob: the command to try now (the next value: dflt
+ * when below it, else twice), and its sysctl.d line.
+ */
+static void rxpath_sysctl_knob(struct rxpath_stage *st, const char *name, long long dflt,
+			       const char *more)
+{
+	long long v = rxpath_sysctl(name), next = rxpath_next(v, dflt);
+
+	snprintf(st->knob, sizeof(st->knob), "sysctl -w net.core.%s=%lld (now %lld)%s",
+		 name, next, v, more);
+	snprintf(st->persist, sizeof(st->persist),
+		 "echo 'net.core.%s = %lld' >>/etc/sysctl.d/60-rxpath.conf", name, next);
+}
+
+/* An ethtool setting's form that survives a reboot: a udev rule for dev. */
+void rxpath_udev_rule(char *buf, size_t size, const char *dev, const char *ethtool)
+{
+	snprintf(buf, size,
+		 "echo 'ACTION==\"add\", SUBSYSTEM==\"net\", KERNEL==\"%s\", RUN+=\"/usr/sbin/ethtool %s\"' >>/etc/udev/rules.d/60-rxpath.rules",
+		 dev, ethtool);
 }
 
 static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_sample *b,
@@ -408,7 +485,7 @@ static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_s
 	for (i = 0; i < ST_N; i++) {
 		st[i].lost = 0;
 		st[i].pressure = -1;
-		st[i].evidence[0] = st[i].knob[0] = 0;
+		st[i].evidence[0] = st[i].knob[0] = st[i].persist[0] = 0;
 	}
 
 	/* ring */
@@ -459,26 +536,34 @@ static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_s
 		st[ST_RING].lost = while_full;
 	}
 	if (w >= 0) {
-		unsigned int cur, max;
+		const char *dev = b->ring[w].dev;
+		unsigned int cur, max, next = b->ring[w].count * 2;
+		char cmd[128] = "";
 
-		if (!rxpath_ring_size(b->ring[w].dev, &cur, &max) && cur < max)
+		if (!rxpath_ring_size(dev, &cur, &max) && cur < max) {
+			next = cur * 2 < max ? cur * 2 : max;
 			snprintf(st[ST_RING].knob, sizeof(st[ST_RING].knob),
-				 "ethtool -G %s rx %u (now %u, at most %u)", b->ring[w].dev,
-				 cur * 2 < max ? cur * 2 : max, cur, max);
-		else if (!rxpath_ring_size(b->ring[w].dev, &cur, &max))
+				 "ethtool -G %s rx %u (now %u, at most %u)", dev, next, cur, max);
+		} else if (!rxpath_ring_size(dev, &cur, &max)) {
 			snprintf(st[ST_RING].knob, sizeof(st[ST_RING].knob),
 				 "%s's ring is at its maximum (%u): spread the load over more queues (ethtool -L %s combined N) and CPUs",
-				 b->ring[w].dev, max, b->ring[w].dev);
-		else
+				 dev, max, dev);
+			next = 0;
+		} else {
 			snprintf(st[ST_RING].knob, sizeof(st[ST_RING].knob),
-				 "ethtool -G %s rx %u (now %u)", b->ring[w].dev,
-				 b->ring[w].count * 2, b->ring[w].count);
+				 "ethtool -G %s rx %u (now %u)", dev, next, b->ring[w].count);
+		}
+		if (next)
+			snprintf(cmd, sizeof(cmd), "-G %s rx %u", dev, next);
+		else
+			snprintf(cmd, sizeof(cmd), "-L %s combined N", dev);
+		rxpath_udev_rule(st[ST_RING].persist, sizeof(st[ST_RING].persist), dev, cmd);
 	}
 
 	/* budget, time, backlog, flow limit: per CPU, the worst one */
 	for (int s = ST_BUDGET; s <= ST_FLOW; s++) {
 		worst = -1;
-		for (i = 0; i < b->ncpus && i < RXPATH_MAX_CPUS; i++) {
+		for (i = 0; i < b->ncpus && i < a->ncpus; i++) {
 			u64 cycles = rxpath_d(a->cpu[i].cycles, b->cpu[i].cycles);
 			u64 dropped = rxpath_d(a->cpu[i].dropped, b->cpu[i].dropped);
 			u64 flow = rxpath_d(a->cpu[i].flow_limit, b->cpu[i].flow_limit);
@@ -519,21 +604,12 @@ static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_s
 		}
 		st[s].pressure = worst;
 	}
-	long long v = rxpath_sysctl("netdev_budget");
-
-	snprintf(st[ST_BUDGET].knob, sizeof(st[ST_BUDGET].knob),
-		 "sysctl -w net.core.netdev_budget=%lld (now %lld)", rxpath_next(v, 300), v);
-	v = rxpath_sysctl("netdev_budget_usecs");
-	snprintf(st[ST_TIME].knob, sizeof(st[ST_TIME].knob),
-		 "sysctl -w net.core.netdev_budget_usecs=%lld (now %lld)", rxpath_next(v, 2000), v);
-	v = rxpath_sysctl("netdev_max_backlog");
-	snprintf(st[ST_BACKLOG].knob, sizeof(st[ST_BACKLOG].knob),
-		 "sysctl -w net.core.netdev_max_backlog=%lld (now %lld); or spread RPS over more CPUs (/sys/class/net/*/queues/rx-*/rps_cpus)",
-		 rxpath_next(v, 1000), v);
-	v = rxpath_sysctl("flow_limit_table_len");
-	snprintf(st[ST_FLOW].knob, sizeof(st[ST_FLOW].knob),
-		 "sysctl -w net.core.flow_limit_table_len=%lld (now %lld), or clear the CPU from net.core.flow_limit_cpu_bitmap",
-		 rxpath_next(v, 4096), v);
+	rxpath_sysctl_knob(&st[ST_BUDGET], "netdev_budget", 300, "");
+	rxpath_sysctl_knob(&st[ST_TIME], "netdev_budget_usecs", 2000, "");
+	rxpath_sysctl_knob(&st[ST_BACKLOG], "netdev_max_backlog", 1000,
+			   "; or spread RPS over more CPUs (/sys/class/net/*/queues/rx-*/rps_cpus)");
+	rxpath_sysctl_knob(&st[ST_FLOW], "flow_limit_table_len", 4096,
+			   ", or clear the CPU from net.core.flow_limit_cpu_bitmap");
 
 	/* socket */
 	st[ST_SOCKET].lost = rxpath_d(a->udp_rcvbuf, b->udp_rcvbuf);
@@ -543,10 +619,8 @@ static void rxpath_diagnose(const struct rxpath_sample *a, const struct rxpath_s
 		 "UDP RcvbufErrors +%llu, InErrors +%llu (/proc/net/snmp), socket drops +%llu (/proc/net/udp)",
 		 rxpath_d(a->udp_rcvbuf, b->udp_rcvbuf), rxpath_d(a->udp_inerrors, b->udp_inerrors),
 		 rxpath_d(a->udp_sock_drops, b->udp_sock_drops));
-	v = rxpath_sysctl("rmem_max");
-	snprintf(st[ST_SOCKET].knob, sizeof(st[ST_SOCKET].knob),
-		 "sysctl -w net.core.rmem_max=%lld (now %lld), and a larger SO_RCVBUF in the application",
-		 rxpath_next(v, 4194304), v);
+	rxpath_sysctl_knob(&st[ST_SOCKET], "rmem_max", 4194304,
+			   ", and a larger SO_RCVBUF in the application");
 }
 
 /* The verdict's stage, or -1: nothing lost, no pressure of 5% or more. */
@@ -624,7 +698,12 @@ int rxpath_doctor_main(int argc, char **argv)
 		       st[v].lost ? "packets were lost here:" : "no packet was lost, but this stage is at its limit most often:",
 		       st[v].evidence);
 		printf("knob: %s\n", st[v].knob);
+		if (st[v].persist[0])
+			printf("persist: %s\n", st[v].persist);
 	}
+	rxpath_findings(a, b);
+	rxpath_sample_free(a);
+	rxpath_sample_free(b);
 	free(a);
 	free(b);
 	free(t);

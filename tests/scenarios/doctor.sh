@@ -4,7 +4,13 @@
 # (ring), netdev_budget 16 (budget), netdev_max_backlog 8 with RPS to
 # CPU 1 (backlog). QEMU's NICs hold frames back rather than drop them, so
 # the first two lose nothing: the doctor names the stage at its limit.
-# Then rxpath top through a backlog overflow.
+# Each knob comes with its form that survives a reboot (a udev rule, a
+# sysctl.d line). Then its findings on the settings around the stages:
+# interrupt coalescing that holds a full ring's interrupt (rx-usecs 100 on
+# eth1), both of an igb's RX vectors on one CPU, the igb on one queue of
+# two, a CPU saturated by its interrupts with RPS off, threaded NAPI. Then
+# rxpath top through a backlog overflow.
+# vm-nics: igb
 # vm-not-debug: the debug kernel under TCG squeezes every NET_RX cycle by time (each takes over 8 ms with KASAN) and keeps every ring full, so every stage is at its limit at once and there is no single stage to name
 
 # doctor_under_flood OUT: rxpath doctor -i 3 during a flood, into OUT.
@@ -34,11 +40,17 @@ if [ -n "$ringwhy" ]; then
 	skip "ring stage: $ringwhy"
 else
 	check "ethtool -G eth1 rx 80" ethtool -G eth1 rx 80
+	check "ethtool -C eth1 rx-usecs 100" ethtool -C eth1 rx-usecs 100
 	sleep 2
 	doctor_under_flood /tmp/d1
 	check_eq "ring at 80: the doctor names the ring" "$(verdict /tmp/d1)" ring
 	check "and says to grow it: ethtool -G eth1 rx 160" grep -q '^knob: ethtool -G eth1 rx 160 (now 80, at most 4096)' /tmp/d1
+	check "and how to keep it: a udev rule" grep -qF 'persist: echo '"'"'ACTION=="add", SUBSYSTEM=="net", KERNEL=="eth1", RUN+="/usr/sbin/ethtool -G eth1 rx 160"'"'"' >>/etc/udev/rules.d/60-rxpath.rules' /tmp/d1
+	check "finding: coalescing holds eth1's interrupt 100 us while its ring was full" \
+		grep -q '^finding: coalescing: eth1 holds each RX interrupt up to 100 us' /tmp/d1
+	check "  now: ethtool -C eth1 rx-usecs 50" grep -q '^  now: ethtool -C eth1 rx-usecs 50 ' /tmp/d1
 	check "ethtool -G eth1 rx 256" ethtool -G eth1 rx 256
+	check "ethtool -C eth1 rx-usecs 3 (the default, dynamic)" ethtool -C eth1 rx-usecs 3
 	sleep 2
 fi
 
@@ -47,6 +59,7 @@ echo 16 > /proc/sys/net/core/netdev_budget
 doctor_under_flood /tmp/d2
 check_eq "netdev_budget 16: the doctor names the budget" "$(verdict /tmp/d2)" budget
 check "and says which value to try" grep -q '^knob: sysctl -w net.core.netdev_budget=300 (now 16)' /tmp/d2
+check "and its sysctl.d line" grep -qF "persist: echo 'net.core.netdev_budget = 300' >>/etc/sysctl.d/60-rxpath.conf" /tmp/d2
 echo 300 > /proc/sys/net/core/netdev_budget
 
 # 3. A tiny backlog, with RPS.
@@ -56,6 +69,63 @@ doctor_under_flood /tmp/d3
 check_eq "netdev_max_backlog 8 with RPS: the doctor names the backlog" "$(verdict /tmp/d3)" backlog
 check "and says which value to try" grep -q '^knob: sysctl -w net.core.netdev_max_backlog=1000 (now 8)' /tmp/d3
 check "its evidence is cpu 1's refusals" grep -q "^backlog .*cpu 1's backlog refused [1-9]" /tmp/d3
+check "and its sysctl.d line" grep -qF "persist: echo 'net.core.netdev_max_backlog = 1000' >>/etc/sysctl.d/60-rxpath.conf" /tmp/d3
+check "no finding on eth1's settings here" sh -c '! grep -q "^finding: [a-z]*: eth1" /tmp/d3'
+
+# Findings on an igb (eth2 floods eth3 with 64 flows, which RSS spreads
+# over its two queues): both RX vectors on cpu 0; then one queue.
+echo 1000 > /proc/sys/net/core/netdev_max_backlog
+rps 0
+extra_insmod
+set -- $(ifs_of igb)
+IS=$1 ID=$2
+check_eq "the igb pair" "$IS $ID" "eth2 eth3"
+up $IS $ID
+# igb_flood OUT: rxpath doctor -i 3 during a flood from eth2 into eth3.
+igb_flood() {
+	FLOWS=64 flood_pair $IS $ID 0 64 &
+	pg=$!
+	sleep 1
+	rxpath doctor -i 3 >"$1" 2>&1
+	pktgen_stop
+	wait $pg
+	settle $ID
+	cat "$1"
+}
+for irq in $(awk -v d="$ID-" '$NF ~ d { sub(":", "", $1); print $1 }' /proc/interrupts); do
+	echo 0 > /proc/irq/$irq/smp_affinity_list
+done
+igb_flood /tmp/d4
+check "finding: both of eth3's RX vectors go to cpu 0 alone" \
+	grep -q '^finding: irq: eth3.s 2 RX interrupt vectors all go to cpu 0 ' /tmp/d4
+check "  now: the second moved to cpu 1" grep -q '^  now: echo 1 > /proc/irq/[0-9]*/smp_affinity_list$' /tmp/d4
+check "  persist: irqbalance" grep -q '^  persist: irqbalance' /tmp/d4
+check "finding: cpu 0 saturated by eth3's interrupts with RPS off, cpu 1 idle" \
+	grep -q '^finding: rps: cpu 0 was busy [0-9]*% of the interval, taking eth3.s RX interrupts' /tmp/d4
+check "  now: RPS to every CPU but 0 (mask 2), and its udev rule" sh -c \
+	'grep -q "^  now: echo 2 > /sys/class/net/eth3/queues/rx-0/rps_cpus" /tmp/d4 && grep -qF "ATTR{queues/rx-0/rps_cpus}=\"2\"" /tmp/d4'
+check "ethtool -L eth3 combined 1" ethtool -L $ID combined 1
+up $ID
+igb_flood /tmp/d5
+check "finding: eth3 receives on 1 hardware queue of the several it has" \
+	grep -q '^finding: queues: eth3 receives on 1 hardware queue of the [0-9]* it has' /tmp/d5
+check "  now: ethtool -L eth3 combined 2 (one a CPU), and its udev rule" sh -c \
+	'grep -q "^  now: ethtool -L eth3 combined 2$" /tmp/d5 && grep -qF "RUN+=\"/usr/sbin/ethtool -L eth3 combined 2\"" /tmp/d5'
+ethtool -L $ID combined 2
+up $ID
+# Threaded NAPI on eth1.
+if [ -e /sys/class/net/eth1/threaded ]; then
+	echo 1 > /sys/class/net/eth1/threaded
+	doctor_under_flood /tmp/d6
+	check "finding: eth1's NAPI polls run in threads, outside the budget" \
+		grep -q "^finding: threaded: eth1's NAPI polls run in kernel threads" /tmp/d6
+	check "  persist: a udev rule setting threaded 0" grep -qF 'ATTR{threaded}="0"' /tmp/d6
+	echo 0 > /sys/class/net/eth1/threaded
+else
+	skip "threaded NAPI: no /sys/class/net/eth1/threaded on this kernel"
+fi
+echo 8 > /proc/sys/net/core/netdev_max_backlog
+rps 2
 
 # 4. rxpath top through a flood to CPU 1 (still backlog 8), the hook on:
 # plain frames off a terminal; CPU 1's drops/s add up to its refusals
