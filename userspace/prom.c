@@ -21,7 +21,7 @@
 struct rxpath_prom_metric {
 	const char *col;
 	const char *name;
-	int counter;
+	int counter;		/* 2: a gauge of microseconds, given in seconds */
 	const char *help;
 };
 
@@ -61,7 +61,7 @@ static const struct rxpath_prom_metric rxpath_budget_metrics[] = {
 	{ "time_squeeze", "rxpath_budget_time_squeeze_total", 1, "NET_RX cycles squeezed because netdev_budget_usecs ran out." },
 	{ "low_budget_cycles", "rxpath_budget_low_budget_cycles_total", 1, "NET_RX cycles that left less than budget_warn_pct of the budget." },
 	{ "work", "rxpath_budget_work_total", 1, "Work the polls of NET_RX cycles returned, as net_rx_action charges it to netdev_budget." },
-	{ "max_cycle_usecs", "rxpath_budget_max_cycle_usecs", 0, "Longest NET_RX cycle since load or reset, in microseconds (only with the cycle_clock switch on)." },
+	{ "max_cycle_usecs", "rxpath_budget_max_cycle_seconds", 2, "Longest NET_RX cycle since load or reset, in seconds, to the microsecond (only with the cycle_clock switch on)." },
 	{ "outside_polls", "rxpath_budget_outside_polls_total", 1, "NAPI polls outside net_rx_action (threaded NAPI, busy polling)." },
 	{ NULL, NULL, 0, NULL },
 };
@@ -154,7 +154,7 @@ static int rxpath_prom_sample(const struct rxpath_table *t, int row, int col,
 		if (!rxpath_is_number(t->cell[r][col]))
 			continue;
 		x = strtoull(t->cell[r][col], NULL, 10);
-		*v = m->counter ? *v + x : (x > *v ? x : *v);
+		*v = m->counter == 1 ? *v + x : (x > *v ? x : *v);
 		any = 1;
 	}
 	return any;
@@ -193,8 +193,12 @@ int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char 
 					continue;
 				if (!any++)
 					fprintf(out, "# HELP %s %s\n# TYPE %s %s\n", m->name,
-						m->help, m->name, m->counter ? "counter" : "gauge");
-				fprintf(out, "%s%s %llu\n", m->name, lab, v);
+						m->help, m->name, m->counter == 1 ? "counter" : "gauge");
+				if (m->counter == 2)
+					fprintf(out, "%s%s %llu.%06llu\n", m->name, lab, v / 1000000,
+						v % 1000000);
+				else
+					fprintf(out, "%s%s %llu\n", m->name, lab, v);
 			}
 		}
 		rxpath_table_free(t);

@@ -228,6 +228,8 @@ static int fake_read(struct rxpath_table *t, const char *name)
 
 	if (!strcmp(name, "softnet"))
 		text = "cpu processed dropped time_squeeze backlog_enqueues\n0 10 0 1 -\n1 20 3 0 -\n";
+	else if (!strcmp(name, "budget"))
+		text = "cpu cycles max_cycle_usecs\n0 5 1820\n1 7 -\n";
 	else if (!strcmp(name, "napi"))
 		text = "napi_id dev cpu polls work full_polls weight max_work\n"
 		       "8193 eth0 0 10 5 0 64 3\n8194 eth0 0 20 7 1 64 9\n8195 eth1 0 1 1 0 64 1\n";
@@ -258,6 +260,9 @@ static void prom_write_exposition(void **state)
 	assert_null(strstr(out, "rxpath_ring_pending"));
 	assert_non_null(strstr(out, "# TYPE rxpath_ring_size gauge\n"
 				    "rxpath_ring_size{device=\"q\\\"\\\\x\",driver=\"e1000e\",queue=\"0\"} 256\n"));
+	/* Times in seconds, to the microsecond. */
+	assert_non_null(strstr(out, "# TYPE rxpath_budget_max_cycle_seconds gauge\n"
+				    "rxpath_budget_max_cycle_seconds{cpu=\"0\"} 0.001820\n#"));
 	/* One series per device and CPU: counters summed, gauges the largest. */
 	assert_non_null(strstr(out, "rxpath_napi_polls_total{device=\"eth0\",cpu=\"0\"} 30\n"
 				    "rxpath_napi_polls_total{device=\"eth1\",cpu=\"0\"} 1\n"));
