@@ -69,14 +69,14 @@ check_eq "reader 2: backlog records above 4 peak at the limit + 1" "$q" "$((LIMI
 # come from the kernel's own count, read on cpu 1 once per NET_RX cycle
 # and backlog poll, and still add up to it, from the reader's open on,
 # while other readers come and go all through the flood (each opens the
-# device, reads a record, which makes it a reader, and closes it).
+# device, sets a filter, which makes it a reader, and closes it).
 check "rmmod" rmmod rxpath
 check "insmod (defaults: backlog_hook off)" insmod $KO
 rxpath watch --json --types backlog_drop >/tmp/w1 2>/tmp/e1 &
 w1=$!
 wait_readers 1
 rm -f /tmp/churn.stop
-( n=0; while [ ! -e /tmp/churn.stop ]; do timeout 1 head -c 64 </dev/rxpath >/dev/null; n=$((n + 1)); done; echo $n >/tmp/churn.n ) &
+rxpath-devtest churn /tmp/churn.stop >/tmp/churn.n &
 churn=$!
 drop0=$(softnet_stat 1 2)
 flood
@@ -87,7 +87,8 @@ wait $w1
 dd=$(($(softnet_stat 1 2) - drop0))
 head -n 3 /tmp/w1; cat /tmp/e1
 check "hook off: the flood overflowed cpu 1's backlog ($dd refused)" [ "$dd" -gt 0 ]
-check "hook off: other readers came and went meanwhile ($(cat /tmp/churn.n) opens)" [ "$(cat /tmp/churn.n)" -gt 0 ]
+read -r opens joined </tmp/churn.n
+check "hook off: other readers came and went meanwhile ($opens opens, $joined readers)" [ "${joined:-0}" -gt 0 ]
 check_eq "hook off: backlog_drop counts add up to the dropped delta" "$(drop_sum /tmp/w1 1)" "$dd"
 check "hook off: watch does not call for the hook for drop records" sh -c '! grep -q backlog_hook /tmp/e1'
 

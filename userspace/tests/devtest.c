@@ -17,6 +17,11 @@
  *   rxpath-devtest files N SEED DIR dev
  *                               the same, each write and read made through
  *                               DIR or /dev/rxpath at random.
+ *   rxpath-devtest churn STOPFILE
+ *                               readers that open the device, join the
+ *                               stream and close it, one after another,
+ *                               until STOPFILE exists; prints how many
+ *                               opened and how many joined.
  *   rxpath-devtest runas UID GID COMMAND...
  *                               runs COMMAND as UID, in group GID alone,
  *                               with no capabilities.
@@ -1029,6 +1034,32 @@ static int test_xdp(const char *dev, int on)
 	return 0;
 }
 
+/*
+ * Readers that come and go until stop exists: each opens the device, joins
+ * the stream (a filter of the default types) and closes it, in a tight
+ * loop. Prints how many came.
+ */
+static int churn(const char *stop)
+{
+	struct rxpath_filter f = { .types = RXPATH_FILTER_DEFAULT_TYPES,
+				   .backlog_qlen = RXPATH_FILTER_DEFAULT_BACKLOG_QLEN,
+				   .budget_left_pct = RXPATH_FILTER_DEFAULT_BUDGET_LEFT_PCT };
+	unsigned long n = 0, joined = 0;
+	struct stat st;
+
+	while (stat(stop, &st)) {
+		int fd = open(DEV, O_RDONLY);
+
+		if (fd < 0)
+			continue;
+		n++;
+		joined += !ioctl(fd, RXPATH_IOC_SET_FILTER, &f);
+		close(fd);
+	}
+	printf("%lu %lu\n", n, joined);
+	return 0;
+}
+
 /* Drops root for uid, with gid as its group and only group, and runs argv. */
 static int runas(uid_t uid, gid_t gid, char **argv)
 {
@@ -1054,9 +1085,11 @@ int main(int argc, char **argv)
 		return test_params(strtoul(argv[2], NULL, 0), strtoull(argv[3], NULL, 0), argv[4]);
 	if (argc == 4 && !strcmp(argv[1], "xdp") && (!strcmp(argv[3], "on") || !strcmp(argv[3], "off")))
 		return test_xdp(argv[2], !strcmp(argv[3], "on"));
+	if (argc == 3 && !strcmp(argv[1], "churn"))
+		return churn(argv[2]);
 	if (argc >= 5 && !strcmp(argv[1], "runas"))
 		return runas(strtoul(argv[2], NULL, 0), strtoul(argv[3], NULL, 0), argv + 4);
 	fprintf(stderr, "usage: rxpath-devtest errno | fuzz CALLS SEED | files WRITES SEED DIR [dev] |\n"
-		"       params LOADS SEED KO | xdp DEV on|off | runas UID GID COMMAND...\n");
+		"       params LOADS SEED KO | xdp DEV on|off | runas UID GID COMMAND... | churn STOPFILE\n");
 	return 2;
 }
