@@ -61,7 +61,7 @@ make_debs() {
 bump_tree() {
 	local dir=$RXPATH_OUT/deb-bump-src
 	rm -rf "$dir" && mkdir -p "$dir"
-	cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,README.md,module,include,kunit,userspace,debian,scripts} "$dir/"
+	cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,README.md,module,include,kunit,userspace,deploy,debian,scripts} "$dir/"
 	sed -i "s/^PACKAGE_VERSION=.*/PACKAGE_VERSION=\"$bump\"/" "$dir/dkms.conf"
 	{
 		echo "rxpath ($bump) unstable; urgency=medium"
@@ -224,6 +224,14 @@ elif in_root apt-get install -y "/build/deb/rxpath_${version}_amd64.deb" >"$step
 		ok "rxpath-exporter.service: systemd-analyze verify finds nothing; modules-load.d/rxpath.conf loads rxpath at boot"
 	else
 		not_ok "rxpath-exporter.service: systemd-analyze verify finds nothing; modules-load.d/rxpath.conf loads rxpath at boot" "$step"
+	fi
+	# The udev rule as udev reads it (udevadm verify: systemd 253 on).
+	if in_root udevadm verify --help >/dev/null 2>&1; then
+		if in_root udevadm verify --resolve-names=never /lib/udev/rules.d/60-rxpath.rules >"$step" 2>&1; then
+			ok "60-rxpath.rules: udevadm verify finds nothing"
+		else
+			not_ok "60-rxpath.rules: udevadm verify finds nothing" "$step"
+		fi
 	fi
 	if in_root test -x /usr/bin/systemd-analyze &&
 		exposure=$(in_root systemd-analyze security --offline=yes "$unit" 2>"$step" |
