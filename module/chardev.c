@@ -622,8 +622,10 @@ static __poll_t rxpath_dev_poll(struct file *file, poll_table *pt)
 	struct rxpath_reader *r = file->private_data;
 	int err;
 
-	if (!READ_ONCE(r->joined)) {
-		mutex_lock(&r->lock);
+	/* Pairs with rxpath_reader_join()'s release: its buffers, then joined. */
+	if (!smp_load_acquire(&r->joined)) {
+		if (mutex_lock_interruptible(&r->lock))
+			return EPOLLERR;
 		err = rxpath_reader_join(r);
 		mutex_unlock(&r->lock);
 		if (err)
@@ -697,12 +699,13 @@ static long rxpath_dev_table(struct rxpath_table_req __user *ureq)
 				    req.size, RXPATH_TABLE_MAX);
 		return -EINVAL;
 	}
-	buf = kvmalloc(req.size, GFP_KERNEL);
+	buf = kvmalloc(req.size, GFP_KERNEL_ACCOUNT);
 	if (!buf)
 		return -ENOMEM;
 	n = rxpath_file_text(req.name, buf, req.size);
 	if (n == -ENOENT)
-		pr_warn_ratelimited("RXPATH_IOC_TABLE: no file '%s'\n", req.name);
+		pr_warn_ratelimited("RXPATH_IOC_TABLE: no file '%*pE'\n",
+				    (int)strlen(req.name), req.name);
 	if (n >= 0 && (copy_to_user(u64_to_user_ptr(req.buf), buf, n) ||
 		       put_user((__u32)n, &ureq->len)))
 		n = -EFAULT;
@@ -730,7 +733,8 @@ static long rxpath_dev_control(struct rxpath_control __user *uctl)
 	}
 	err = rxpath_file_control(ctl.name, u64_to_user_ptr(ctl.word), ctl.len);
 	if (err == -ENOENT)
-		pr_warn_ratelimited("RXPATH_IOC_CONTROL: no file '%s'\n", ctl.name);
+		pr_warn_ratelimited("RXPATH_IOC_CONTROL: no file '%*pE'\n",
+				    (int)strlen(ctl.name), ctl.name);
 	return err;
 }
 
@@ -751,8 +755,12 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 		return rxpath_dev_table(uarg);
 	case RXPATH_IOC_CONTROL:
 		return rxpath_dev_control(uarg);
-	case RXPATH_IOC_GET_FILTER:
 	case RXPATH_IOC_SET_FILTER:
+		/* Copied before the lock, which poll() may wait for. */
+		if (copy_from_user(&f, uarg, sizeof(f)))
+			return -EFAULT;
+		break;
+	case RXPATH_IOC_GET_FILTER:
 	case RXPATH_IOC_GET_STATS:
 		break;
 	default:
@@ -766,10 +774,7 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 			err = -EFAULT;
 		break;
 	case RXPATH_IOC_SET_FILTER:
-		if (copy_from_user(&f, uarg, sizeof(f)))
-			err = -EFAULT;
-		else
-			err = rxpath_dev_set_filter(r, &f);
+		err = rxpath_dev_set_filter(r, &f);
 		break;
 	case RXPATH_IOC_GET_STATS:
 		st.records = r->records;
@@ -833,12 +838,15 @@ static int rxpath_reader_join(struct rxpath_reader *r)
 
 	if (r->joined)
 		return 0;
-	r->buf = kcalloc(nr_cpu_ids, sizeof(*r->buf), GFP_KERNEL);
+	/* Full already: refused before the buffers are made (and made again). */
+	if (READ_ONCE(rxpath_nreaders) >= RXPATH_DEV_MAX_READERS)
+		goto busy;
+	r->buf = kcalloc(nr_cpu_ids, sizeof(*r->buf), GFP_KERNEL_ACCOUNT);
 	if (!r->buf)
 		return -ENOMEM;
 	for_each_possible_cpu(cpu) {
 		r->buf[cpu] = kvzalloc_node(struct_size(r->buf[cpu], rec, buffer_records),
-					    GFP_KERNEL, cpu_to_node(cpu));
+					    GFP_KERNEL_ACCOUNT, cpu_to_node(cpu));
 		if (!r->buf[cpu])
 			goto err_free;
 		/* Published to producers with r, by list_add_tail_rcu(). */
@@ -848,22 +856,25 @@ static int rxpath_reader_join(struct rxpath_reader *r)
 	mutex_lock(&rxpath_readers_lock);
 	if (rxpath_nreaders == RXPATH_DEV_MAX_READERS) {
 		mutex_unlock(&rxpath_readers_lock);
-		pr_warn_ratelimited("/dev/rxpath: %u readers already: no more\n",
-				    RXPATH_DEV_MAX_READERS);
 		rxpath_reader_free_bufs(r);
-		return -EBUSY;
+		goto busy;
 	}
-	rxpath_nreaders++;
+	WRITE_ONCE(rxpath_nreaders, rxpath_nreaders + 1);
 	list_add_tail_rcu(&r->node, &rxpath_readers);
 	rxpath_dev_cycle_pct_update();
 	mutex_unlock(&rxpath_readers_lock);
 	static_branch_inc(&rxpath_dev_on);
-	WRITE_ONCE(r->joined, true);
+	/* Pairs with rxpath_dev_poll()'s acquire. */
+	smp_store_release(&r->joined, true);
 	return 0;
 
 err_free:
 	rxpath_reader_free_bufs(r);
 	return -ENOMEM;
+busy:
+	pr_warn_ratelimited("/dev/rxpath: %u readers already: no more\n",
+			    RXPATH_DEV_MAX_READERS);
+	return -EBUSY;
 }
 
 #if IS_ENABLED(CONFIG_KUNIT)
@@ -891,7 +902,7 @@ VISIBLE_IF_KUNIT void rxpath_reader_close(struct rxpath_reader *r)
 		static_branch_dec(&rxpath_dev_on);
 		mutex_lock(&rxpath_readers_lock);
 		list_del_rcu(&r->node);
-		rxpath_nreaders--;
+		WRITE_ONCE(rxpath_nreaders, rxpath_nreaders - 1);
 		rxpath_dev_cycle_pct_update();
 		mutex_unlock(&rxpath_readers_lock);
 	}

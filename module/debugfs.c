@@ -148,8 +148,9 @@ static const struct rxpath_entry *rxpath_entry_find(const char *name)
 /*
  * File name's text, as a read of it gives it, into buf (size bytes, no
  * NUL); its length, -ENOENT for no such file, -EMSGSIZE when it does not
- * fit. The shows print into a seq_file over buf, as seq_read() has them
- * print into its own buffer.
+ * fit in size - 1 bytes (a seq_file that fills up counts as overflowed),
+ * or the show's own error. The shows print into a seq_file over buf, as
+ * seq_read() has them print into its own buffer.
  */
 ssize_t rxpath_file_text(const char *name, char *buf, size_t size)
 {
@@ -157,11 +158,15 @@ ssize_t rxpath_file_text(const char *name, char *buf, size_t size)
 	struct seq_file m = { .buf = buf, .size = size };
 	struct rxpath_cpu_table_open o = { 0 };
 	unsigned int cpu;
+	int err;
 
 	if (!e)
 		return -ENOENT;
 	if (e->f) {
-		e->f->show(&m, NULL);
+		/* A show that fails (no memory for its rows) fails the read. */
+		err = e->f->show(&m, NULL);
+		if (err)
+			return err;
 	} else {
 		o.t = e->t;
 		m.private = &o;
@@ -186,7 +191,7 @@ int rxpath_file_control(const char *name, const char __user *ubuf, size_t len)
 	if (!e)
 		return -ENOENT;
 	if (!e->f || !e->f->write) {
-		pr_warn_ratelimited("%s: takes no writes\n", name);
+		pr_warn_ratelimited("%s: takes no writes\n", e->name);
 		return -EINVAL;
 	}
 	n = e->f->write(NULL, ubuf, len, &pos);

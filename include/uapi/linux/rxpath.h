@@ -175,10 +175,11 @@ struct rxpath_reader_stats {
 /*
  * One file of /sys/kernel/debug/rxpath, read through the device
  * (RXPATH_IOC_TABLE): name is the file's ("softnet", "status", ...),
- * NUL-terminated; its text goes to buf, size bytes at most, with no NUL;
- * len is set to the bytes written. A text longer than size fails with
- * EMSGSIZE: ask again with more room, up to RXPATH_TABLE_MAX. Any open
- * file description can; it does not join the event stream.
+ * NUL-terminated; its text goes to buf, with no NUL; len is set to the
+ * bytes written. A text of size bytes or more fails with EMSGSIZE (the
+ * room must exceed the text by one byte): ask again with more room, up to
+ * RXPATH_TABLE_MAX. Any open file description can; it does not join the
+ * event stream.
  */
 struct rxpath_table_req {
 	char name[32];
