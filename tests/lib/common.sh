@@ -44,7 +44,7 @@ need_pkgs() {
 # for.
 need_host_tools() {
 	need_pkgs busybox-static cpio gzip kmod make gcc gcc-12 libc6-dev \
-		libelf1 libssl3 dwarves xz-utils zstd lz4 python3 ethtool iproute2 \
+		libelf1 libssl3 dwarves xz-utils zstd lz4 python3 ethtool iproute2 curl \
 		libcmocka-dev gcc-multilib
 	need_qemu
 }
