@@ -148,6 +148,7 @@ static void rxpath_finding_queues(const struct rxpath_sample *b, int d, int ncpu
 	const char *dev = b->dev[d].name;
 	unsigned int now, max, want;
 	char cmd[64], rule[512];
+	int sysfs;
 
 	if (ncpus < 2 || rxpath_ethtool(dev, &ch))
 		return;
@@ -156,8 +157,9 @@ static void rxpath_finding_queues(const struct rxpath_sample *b, int d, int ncpu
 	if (now != 1 || max < 2)
 		return;
 	want = max < (unsigned int)ncpus ? max : (unsigned int)ncpus;
+	sysfs = rxpath_rx_queues(dev);
 	printf("finding: queues: %s receives on 1 hardware queue of the %u it has (ethtool -l): one CPU takes all its interrupts and polls (%d RX queue%s in sysfs)\n",
-	       dev, max, rxpath_rx_queues(dev), rxpath_rx_queues(dev) == 1 ? "" : "s");
+	       dev, max, sysfs, sysfs == 1 ? "" : "s");
 	snprintf(cmd, sizeof(cmd), "-L %s %s %u", dev, ch.max_combined ? "combined" : "rx", want);
 	rxpath_udev_rule(rule, sizeof(rule), dev, cmd);
 	printf("  now: ethtool %s\n  persist: %s\n", cmd, rule);
