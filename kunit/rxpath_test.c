@@ -1605,7 +1605,7 @@ static void rxpath_reader_ring_record_fields(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
-	__rxpath_dev_ring(&ring);
+	__rxpath_events_ring(&ring);
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_RING_FULL, -1, &rec), 1);
 	if (rec) {
 		KUNIT_EXPECT_EQ(test, rec->u.ring.ifindex, 7U);
@@ -1627,7 +1627,7 @@ static void rxpath_reader_ring_record_fields(struct kunit *test)
  */
 static void rxpath_test_drop(unsigned int cpu, u32 n)
 {
-	__rxpath_dev_refused(cpu, rxpath_sd_dropped(this_cpu_ptr(&softnet_data)) +
+	__rxpath_events_refused(cpu, rxpath_sd_dropped(this_cpu_ptr(&softnet_data)) +
 			     0x40000000U, n);
 }
 
@@ -1701,8 +1701,8 @@ static void rxpath_reader_refused_since_open(struct kunit *test)
 	r1 = rxpath_reader_open();
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r1));
 	/* All 5 before the open: nothing; then 4 more, whole. */
-	__rxpath_dev_refused(cpu, base, 5);
-	__rxpath_dev_refused(cpu, base + 4, 4);
+	__rxpath_events_refused(cpu, base, 5);
+	__rxpath_events_refused(cpu, base + 4, 4);
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r1, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
 	if (rec) {
 		KUNIT_EXPECT_EQ(test, rec->u.drop.cpu, (u32)cpu);
@@ -1711,7 +1711,7 @@ static void rxpath_reader_refused_since_open(struct kunit *test)
 	r2 = rxpath_reader_open();
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r2));
 	/* 10 since the last sample, 3 of them since r2's open. */
-	__rxpath_dev_refused(cpu, base + 3, 10);
+	__rxpath_events_refused(cpu, base + 3, 10);
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r2, buf, 16, RXPATH_REC_BACKLOG_DROP, cpu, &rec), 1);
 	if (rec)
 		KUNIT_EXPECT_EQ(test, rec->u.drop.count, 3U);
@@ -1733,12 +1733,12 @@ static void rxpath_reader_backlog_threshold(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(r));
 	cpu = get_cpu();
-	__rxpath_dev_backlog(1, RXPATH_FILTER_DEFAULT_BACKLOG_QLEN);	/* not above */
-	__rxpath_dev_backlog(1, 501);
-	__rxpath_dev_backlog(1, 900);
-	__rxpath_dev_backlog(1, 600);
+	__rxpath_events_backlog(1, RXPATH_FILTER_DEFAULT_BACKLOG_QLEN);	/* not above */
+	__rxpath_events_backlog(1, 501);
+	__rxpath_events_backlog(1, 900);
+	__rxpath_events_backlog(1, 600);
 	rxpath_test_drop(1, 1);		/* a drop record between does not close it */
-	__rxpath_dev_backlog(1, 700);
+	__rxpath_events_backlog(1, 700);
 	put_cpu();
 	KUNIT_EXPECT_EQ(test, rxpath_take_type(test, r, buf, 16, RXPATH_REC_BACKLOG, cpu, &rec), 1);
 	if (rec) {
@@ -1759,7 +1759,7 @@ static void rxpath_make_cycles(unsigned int from, unsigned int n)
 	unsigned int i;
 
 	for (i = 0; i < n; i++)
-		__rxpath_dev_cycle(300, 300 + from + i, RXPATH_CYCLE_BUDGET, 10, true);
+		__rxpath_events_cycle(300, 300 + from + i, RXPATH_CYCLE_BUDGET, 10, true);
 }
 
 /*

@@ -90,7 +90,7 @@ void rxpath_budget_light_update(void)
 {
 	spin_lock(&rxpath_budget_terms_lock);
 	WRITE_ONCE(rxpath_budget_light_pct, max(READ_ONCE(rxpath_budget_warn),
-						READ_ONCE(rxpath_dev_cycle_pct)));
+						READ_ONCE(rxpath_events_cycle_pct)));
 	rxpath_budget_terms_moved();
 	spin_unlock(&rxpath_budget_terms_lock);
 }
@@ -177,7 +177,7 @@ static void rxpath_budget_close(struct rxpath_budget_cpu *bc,
 	if (!rxpath_cycle_after(bc->cur.mark, READ_ONCE(bc->base)))
 		return;
 	end = rxpath_budget_count(&bc->c, &bc->cur, squeeze);
-	rxpath_dev_cycle(bc->cur.budget, bc->cur.work, end, usecs, timed);
+	rxpath_events_cycle(bc->cur.budget, bc->cur.work, end, usecs, timed);
 }
 
 /* A poll outside any NET_RX softirq. */

@@ -47,13 +47,13 @@
 #include "rxpath.h"
 #include "compat.h"
 
-static int rxpath_dev_records_set(const char *val, const struct kernel_param *kp);
-static const struct kernel_param_ops rxpath_dev_records_ops = {
-	.set = rxpath_dev_records_set,
+static int rxpath_events_records_set(const char *val, const struct kernel_param *kp);
+static const struct kernel_param_ops rxpath_events_records_ops = {
+	.set = rxpath_events_records_set,
 	.get = param_get_uint,
 };
 static unsigned int buffer_records = 1024;
-module_param_cb(buffer_records, &rxpath_dev_records_ops, &buffer_records, 0444);
+module_param_cb(buffer_records, &rxpath_events_records_ops, &buffer_records, 0444);
 MODULE_PARM_DESC(buffer_records,
 		 "Records each reader of /dev/rxpath can hold per CPU: a power of 2 from 16 to 65536 (64 bytes each)");
 
@@ -61,7 +61,7 @@ MODULE_PARM_DESC(buffer_records,
 #define RXPATH_COUNT_CLOSED	0x80000000U
 #define RXPATH_TYPES_SETTABLE	((1U << RXPATH_REC_TYPES) - (1U << RXPATH_REC_BACKLOG))
 
-DEFINE_STATIC_KEY_FALSE(rxpath_dev_on);
+DEFINE_STATIC_KEY_FALSE(rxpath_events_on);
 
 /* One reader's buffer for one CPU. */
 struct rxpath_rbuf {
@@ -96,12 +96,12 @@ struct rxpath_reader {
 };
 
 /* The most budget_left_pct of the readers that take CYCLE records; 0: none. */
-unsigned int rxpath_dev_cycle_pct;
+unsigned int rxpath_events_cycle_pct;
 static LIST_HEAD(rxpath_readers);
 static DEFINE_MUTEX(rxpath_readers_lock);
 static unsigned int rxpath_nreaders;
 
-static int rxpath_dev_records_set(const char *val, const struct kernel_param *kp)
+static int rxpath_events_records_set(const char *val, const struct kernel_param *kp)
 {
 	unsigned int n;
 
@@ -133,7 +133,7 @@ static u32 *rxpath_rec_count(struct rxpath_record *rec, u32 type)
  * same backlog CPU and still open: not taken by the reader, not so old
  * that its slot was written again, count not at its limit.
  */
-static bool rxpath_dev_grow(struct rxpath_reader *r, u32 type, u32 cpu,
+static bool rxpath_events_grow(struct rxpath_reader *r, u32 type, u32 cpu,
 			    u32 qlen, u32 n)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
@@ -169,7 +169,7 @@ static void rxpath_rec_init(struct rxpath_record *rec, u32 type)
 }
 
 /* A record that did not fit in b. */
-static void rxpath_dev_lose(struct rxpath_rbuf *b)
+static void rxpath_events_lose(struct rxpath_rbuf *b)
 {
 	atomic64_inc(&b->lost);
 	atomic64_inc(&b->lost_total);
@@ -178,12 +178,12 @@ static void rxpath_dev_lose(struct rxpath_rbuf *b)
 /*
  * The next record of r's buffer for this CPU, header filled and payload
  * zeroed; NULL, counted lost, when the buffer is full. Interrupts off, from
- * here to rxpath_dev_commit(). Records lost since the last one that fitted
+ * here to rxpath_events_commit(). Records lost since the last one that fitted
  * go first, as a LOST record in their place: after every record that came
  * before them, before this one. (The reader takes them itself once it has
  * emptied the buffer, if no record comes first.)
  */
-static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
+static struct rxpath_record *rxpath_events_reserve(struct rxpath_reader *r,
 						u32 type)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
@@ -194,7 +194,7 @@ static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
 
 	if (unlikely(atomic64_read(&b->lost))) {
 		if (used + 2 > r->mask + 1) {
-			rxpath_dev_lose(b);
+			rxpath_events_lose(b);
 			return NULL;
 		}
 		lost = atomic64_xchg(&b->lost, 0);
@@ -211,7 +211,7 @@ static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
 		}
 	}
 	if (used > r->mask) {
-		rxpath_dev_lose(b);
+		rxpath_events_lose(b);
 		return NULL;
 	}
 	rec = &b->rec[b->head & r->mask];
@@ -223,7 +223,7 @@ static struct rxpath_record *rxpath_dev_reserve(struct rxpath_reader *r,
  * Publishes the reserved record; a BACKLOG or BACKLOG_DROP one, for cpu's
  * backlog, stays open to grow.
  */
-static void rxpath_dev_commit(struct rxpath_reader *r, u32 type, u32 cpu)
+static void rxpath_events_commit(struct rxpath_reader *r, u32 type, u32 cpu)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 
@@ -239,7 +239,7 @@ static void rxpath_dev_commit(struct rxpath_reader *r, u32 type, u32 cpu)
 	irq_work_queue(&r->wake);
 }
 
-static bool rxpath_dev_wants(struct rxpath_reader *r, u32 type)
+static bool rxpath_events_wants(struct rxpath_reader *r, u32 type)
 {
 	return READ_ONCE(r->filter.types) & (1U << type);
 }
@@ -248,16 +248,16 @@ static bool rxpath_dev_wants(struct rxpath_reader *r, u32 type)
  * Called with rxpath_readers_lock held, after a reader came, went or
  * changed its filter: budget.c then counts every cycle some reader wants.
  */
-static void rxpath_dev_cycle_pct_update(void)
+static void rxpath_events_cycle_pct_update(void)
 {
 	struct rxpath_reader *r;
 	unsigned int pct = 0;
 
 	lockdep_assert_held(&rxpath_readers_lock);
 	list_for_each_entry(r, &rxpath_readers, node)
-		if (rxpath_dev_wants(r, RXPATH_REC_CYCLE))
+		if (rxpath_events_wants(r, RXPATH_REC_CYCLE))
 			pct = max(pct, READ_ONCE(r->filter.budget_left_pct));
-	WRITE_ONCE(rxpath_dev_cycle_pct, pct);
+	WRITE_ONCE(rxpath_events_cycle_pct, pct);
 	rxpath_budget_light_update();
 }
 
@@ -266,7 +266,7 @@ static void rxpath_dev_cycle_pct_update(void)
  * now, those r was open for: its open read the count (refused_base), and
  * the first sample after it may reach back further.
  */
-static u32 rxpath_dev_refused_since_open(struct rxpath_reader *r, u32 now,
+static u32 rxpath_events_refused_since_open(struct rxpath_reader *r, u32 now,
 					 u32 n)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
@@ -283,7 +283,7 @@ static u32 rxpath_dev_refused_since_open(struct rxpath_reader *r, u32 now,
  * to now: added to each reader's open record of that type, or a record of
  * its own.
  */
-static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
+static void rxpath_events_packet(u32 type, unsigned int cpu, unsigned int qlen,
 			      u32 n, u32 now)
 {
 	struct rxpath_reader *r;
@@ -295,16 +295,16 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
 	rcu_read_lock();
 	list_for_each_entry_rcu(r, &rxpath_readers, node) {
 		if (type == RXPATH_REC_BACKLOG_DROP) {
-			n = rxpath_dev_refused_since_open(r, now, count);
+			n = rxpath_events_refused_since_open(r, now, count);
 			if (!n)
 				continue;
 		}
-		if (!rxpath_dev_wants(r, type) ||
+		if (!rxpath_events_wants(r, type) ||
 		    (type == RXPATH_REC_BACKLOG &&
 		     qlen <= READ_ONCE(r->filter.backlog_qlen)) ||
-		    rxpath_dev_grow(r, type, cpu, qlen, n))
+		    rxpath_events_grow(r, type, cpu, qlen, n))
 			continue;
-		rec = rxpath_dev_reserve(r, type);
+		rec = rxpath_events_reserve(r, type);
 		if (!rec)
 			continue;
 		if (type == RXPATH_REC_BACKLOG) {
@@ -316,28 +316,28 @@ static void rxpath_dev_packet(u32 type, unsigned int cpu, unsigned int qlen,
 			rec->u.drop.cpu = cpu;
 			rec->u.drop.count = n;
 		}
-		rxpath_dev_commit(r, type, cpu);
+		rxpath_events_commit(r, type, cpu);
 	}
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
 
 /* softnet.c's per-packet hook */
-void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
+void __rxpath_events_backlog(unsigned int cpu, unsigned int qlen)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG, cpu, qlen, 1, 0);
+	rxpath_events_packet(RXPATH_REC_BACKLOG, cpu, qlen, 1, 0);
 }
-EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_backlog);
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_events_backlog);
 
 /* softnet.c's sample: the kernel's count of cpu's refusals is now. */
-void __rxpath_dev_refused(unsigned int cpu, u32 now, u32 n)
+void __rxpath_events_refused(unsigned int cpu, u32 now, u32 n)
 {
-	rxpath_dev_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n, now);
+	rxpath_events_packet(RXPATH_REC_BACKLOG_DROP, cpu, 0, n, now);
 }
-EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_refused);
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_events_refused);
 
 /* A NET_RX cycle ended on this CPU (napi.c). */
-void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
+void __rxpath_events_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 			unsigned int usecs, bool timed)
 {
 	unsigned int left = rxpath_budget_left_pct(work, budget);
@@ -353,10 +353,10 @@ void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 	local_irq_save(flags);
 	rcu_read_lock();
 	list_for_each_entry_rcu(r, &rxpath_readers, node) {
-		if (!rxpath_dev_wants(r, RXPATH_REC_CYCLE) ||
+		if (!rxpath_events_wants(r, RXPATH_REC_CYCLE) ||
 		    left >= READ_ONCE(r->filter.budget_left_pct))
 			continue;
-		rec = rxpath_dev_reserve(r, RXPATH_REC_CYCLE);
+		rec = rxpath_events_reserve(r, RXPATH_REC_CYCLE);
 		if (!rec)
 			continue;
 		rec->u.cycle.budget = max(budget, 0);
@@ -365,15 +365,15 @@ void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 		rec->u.cycle.end = end;
 		rec->u.cycle.usecs = timed ? usecs : 0;
 		rec->u.cycle.flags = timed ? RXPATH_CYCLE_TIMED : 0;
-		rxpath_dev_commit(r, RXPATH_REC_CYCLE, 0);
+		rxpath_events_commit(r, RXPATH_REC_CYCLE, 0);
 	}
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
-EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_cycle);
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_events_cycle);
 
 /* A ring seen full while its NIC dropped (rings.c, process context). */
-void __rxpath_dev_ring(const struct rxpath_rec_ring *ring)
+void __rxpath_events_ring(const struct rxpath_rec_ring *ring)
 {
 	struct rxpath_reader *r;
 	struct rxpath_record *rec;
@@ -382,21 +382,21 @@ void __rxpath_dev_ring(const struct rxpath_rec_ring *ring)
 	local_irq_save(flags);
 	rcu_read_lock();
 	list_for_each_entry_rcu(r, &rxpath_readers, node) {
-		if (!rxpath_dev_wants(r, RXPATH_REC_RING_FULL))
+		if (!rxpath_events_wants(r, RXPATH_REC_RING_FULL))
 			continue;
-		rec = rxpath_dev_reserve(r, RXPATH_REC_RING_FULL);
+		rec = rxpath_events_reserve(r, RXPATH_REC_RING_FULL);
 		if (!rec)
 			continue;
 		rec->u.ring = *ring;
-		rxpath_dev_commit(r, RXPATH_REC_RING_FULL, 0);
+		rxpath_events_commit(r, RXPATH_REC_RING_FULL, 0);
 	}
 	rcu_read_unlock();
 	local_irq_restore(flags);
 }
-EXPORT_SYMBOL_IF_KUNIT(__rxpath_dev_ring);
+EXPORT_SYMBOL_IF_KUNIT(__rxpath_events_ring);
 
 /* Every summary_ms: one SUMMARY record per online CPU, for one reader. */
-static void rxpath_dev_summary(struct work_struct *work)
+static void rxpath_events_summary(struct work_struct *work)
 {
 	struct rxpath_reader *r = container_of(to_delayed_work(work),
 					       struct rxpath_reader, summary);
@@ -405,7 +405,7 @@ static void rxpath_dev_summary(struct work_struct *work)
 	struct rxpath_record *rec;
 	unsigned long flags;
 
-	if (!ms || !rxpath_dev_wants(r, RXPATH_REC_SUMMARY))
+	if (!ms || !rxpath_events_wants(r, RXPATH_REC_SUMMARY))
 		return;
 	for_each_online_cpu(cpu) {
 		struct softnet_data *sd = &per_cpu(softnet_data, cpu);
@@ -420,19 +420,19 @@ static void rxpath_dev_summary(struct work_struct *work)
 			.backlog_max = rxpath_softnet_backlog_max(cpu),
 		};
 		local_irq_save(flags);
-		rec = rxpath_dev_reserve(r, RXPATH_REC_SUMMARY);
+		rec = rxpath_events_reserve(r, RXPATH_REC_SUMMARY);
 		if (rec) {
 			/* The CPU summarized, not the one that wrote it. */
 			rec->cpu = cpu;
 			rec->u.summary = s;
-			rxpath_dev_commit(r, RXPATH_REC_SUMMARY, 0);
+			rxpath_events_commit(r, RXPATH_REC_SUMMARY, 0);
 		}
 		local_irq_restore(flags);
 	}
 	schedule_delayed_work(&r->summary, msecs_to_jiffies(ms));
 }
 
-static void rxpath_dev_wake(struct irq_work *w)
+static void rxpath_events_wake(struct irq_work *w)
 {
 	struct rxpath_reader *r = container_of(w, struct rxpath_reader, wake);
 
@@ -441,7 +441,7 @@ static void rxpath_dev_wake(struct irq_work *w)
 
 /* ---- the reader --------------------------------------------------------- */
 
-static bool rxpath_dev_ready(struct rxpath_reader *r)
+static bool rxpath_events_ready(struct rxpath_reader *r)
 {
 	unsigned int cpu;
 
@@ -462,7 +462,7 @@ static bool rxpath_dev_ready(struct rxpath_reader *r)
  * exchanged for the closed mark and written back with it, so that no
  * producer adds to it again and a second look finds the same count.
  */
-static bool rxpath_dev_peek(struct rxpath_reader *r, struct rxpath_rbuf *b,
+static bool rxpath_events_peek(struct rxpath_reader *r, struct rxpath_rbuf *b,
 			    struct rxpath_record *rec)
 {
 	struct rxpath_record *src;
@@ -509,7 +509,7 @@ static int rxpath_sink_put(struct rxpath_sink *to, const struct rxpath_record *r
  * buffer is empty, the records lost since its last one (as a LOST record).
  * *more: records are left.
  */
-static int rxpath_dev_drain_cpu(struct rxpath_reader *r, unsigned int cpu,
+static int rxpath_events_drain_cpu(struct rxpath_reader *r, unsigned int cpu,
 				struct rxpath_sink *to, unsigned int batch,
 				bool *more)
 {
@@ -519,7 +519,7 @@ static int rxpath_dev_drain_cpu(struct rxpath_reader *r, unsigned int cpu,
 
 	*more = false;
 	for (; batch && to->n < to->max; batch--) {
-		if (!rxpath_dev_peek(r, b, &rec))
+		if (!rxpath_events_peek(r, b, &rec))
 			break;
 		if (rxpath_sink_put(to, &rec))
 			return -EFAULT;
@@ -552,7 +552,7 @@ static int rxpath_dev_drain_cpu(struct rxpath_reader *r, unsigned int cpu,
  * stopped at, so that no CPU's records wait behind a busier one's. A
  * record is consumed only once it is in the sink. Under r->lock.
  */
-static int rxpath_dev_drain(struct rxpath_reader *r, struct rxpath_sink *to)
+static int rxpath_events_drain(struct rxpath_reader *r, struct rxpath_sink *to)
 {
 	unsigned int cpu = r->next_cpu, k;
 	bool more, again;
@@ -564,7 +564,7 @@ static int rxpath_dev_drain(struct rxpath_reader *r, struct rxpath_sink *to)
 			cpu = (r->next_cpu + k) % nr_cpu_ids;
 			if (!cpu_possible(cpu))
 				continue;
-			err = rxpath_dev_drain_cpu(r, cpu, to, RXPATH_DRAIN_BATCH,
+			err = rxpath_events_drain_cpu(r, cpu, to, RXPATH_DRAIN_BATCH,
 						   &more);
 			if (err)
 				return err;
@@ -575,7 +575,7 @@ static int rxpath_dev_drain(struct rxpath_reader *r, struct rxpath_sink *to)
 	return 0;
 }
 
-static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
+static ssize_t rxpath_events_read(struct file *file, char __user *ubuf,
 			       size_t len, loff_t *ppos)
 {
 	struct rxpath_reader *r = file->private_data;
@@ -598,7 +598,7 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 		return err;
 	}
 	for (;;) {
-		err = rxpath_dev_drain(r, &to);
+		err = rxpath_events_drain(r, &to);
 		if (to.n || err)
 			break;
 		if (file->f_flags & O_NONBLOCK) {
@@ -606,7 +606,7 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 			break;
 		}
 		mutex_unlock(&r->lock);
-		err = wait_event_interruptible(r->wait, rxpath_dev_ready(r));
+		err = wait_event_interruptible(r->wait, rxpath_events_ready(r));
 		if (err)
 			return err;
 		if (mutex_lock_interruptible(&r->lock))
@@ -617,7 +617,7 @@ static ssize_t rxpath_dev_read(struct file *file, char __user *ubuf,
 	return to.n ? to.n * sizeof(struct rxpath_record) : err;
 }
 
-static __poll_t rxpath_dev_poll(struct file *file, poll_table *pt)
+static __poll_t rxpath_events_poll(struct file *file, poll_table *pt)
 {
 	struct rxpath_reader *r = file->private_data;
 	int err;
@@ -632,10 +632,10 @@ static __poll_t rxpath_dev_poll(struct file *file, poll_table *pt)
 			return EPOLLERR;
 	}
 	poll_wait(file, &r->wait, pt);
-	return rxpath_dev_ready(r) ? EPOLLIN | EPOLLRDNORM : 0;
+	return rxpath_events_ready(r) ? EPOLLIN | EPOLLRDNORM : 0;
 }
 
-static int rxpath_dev_set_filter(struct rxpath_reader *r,
+static int rxpath_events_set_filter(struct rxpath_reader *r,
 				 const struct rxpath_filter *f)
 {
 	int err;
@@ -665,7 +665,7 @@ static int rxpath_dev_set_filter(struct rxpath_reader *r,
 	WRITE_ONCE(r->filter.budget_left_pct, f->budget_left_pct);
 	WRITE_ONCE(r->filter.summary_ms, f->summary_ms);
 	mutex_lock(&rxpath_readers_lock);
-	rxpath_dev_cycle_pct_update();
+	rxpath_events_cycle_pct_update();
 	mutex_unlock(&rxpath_readers_lock);
 	if (f->summary_ms && (f->types & (1U << RXPATH_REC_SUMMARY)))
 		schedule_delayed_work(&r->summary, 0);
@@ -673,7 +673,7 @@ static int rxpath_dev_set_filter(struct rxpath_reader *r,
 }
 
 /* A name of a debugfs file from an ioctl: NUL-terminated in its field. */
-static int rxpath_dev_name(const char *ioc, const char *name, size_t size)
+static int rxpath_chardev_name(const char *ioc, const char *name, size_t size)
 {
 	if (strnlen(name, size) == size) {
 		pr_warn_ratelimited("%s: name is not NUL-terminated within %zu bytes\n",
@@ -684,7 +684,7 @@ static int rxpath_dev_name(const char *ioc, const char *name, size_t size)
 }
 
 /* RXPATH_IOC_TABLE: a file's text, as debugfs would give it. */
-static long rxpath_dev_table(struct rxpath_table_req __user *ureq)
+static long rxpath_chardev_table(struct rxpath_table_req __user *ureq)
 {
 	struct rxpath_table_req req;
 	ssize_t n;
@@ -692,7 +692,7 @@ static long rxpath_dev_table(struct rxpath_table_req __user *ureq)
 
 	if (copy_from_user(&req, ureq, sizeof(req)))
 		return -EFAULT;
-	if (rxpath_dev_name("RXPATH_IOC_TABLE", req.name, sizeof(req.name)))
+	if (rxpath_chardev_name("RXPATH_IOC_TABLE", req.name, sizeof(req.name)))
 		return -EINVAL;
 	if (!req.size || req.size > RXPATH_TABLE_MAX) {
 		pr_warn_ratelimited("RXPATH_IOC_TABLE: size %u is not 1 to %u\n",
@@ -714,7 +714,7 @@ static long rxpath_dev_table(struct rxpath_table_req __user *ureq)
 }
 
 /* RXPATH_IOC_CONTROL: a write to a control file, as debugfs would take it. */
-static long rxpath_dev_control(struct rxpath_control __user *uctl)
+static long rxpath_chardev_control(struct rxpath_control __user *uctl)
 {
 	struct rxpath_control ctl;
 	int err;
@@ -725,7 +725,7 @@ static long rxpath_dev_control(struct rxpath_control __user *uctl)
 	}
 	if (copy_from_user(&ctl, uctl, sizeof(ctl)))
 		return -EFAULT;
-	if (rxpath_dev_name("RXPATH_IOC_CONTROL", ctl.name, sizeof(ctl.name)))
+	if (rxpath_chardev_name("RXPATH_IOC_CONTROL", ctl.name, sizeof(ctl.name)))
 		return -EINVAL;
 	if (ctl.pad) {
 		pr_warn_ratelimited("RXPATH_IOC_CONTROL: pad is not 0\n");
@@ -738,7 +738,7 @@ static long rxpath_dev_control(struct rxpath_control __user *uctl)
 	return err;
 }
 
-static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
+static long rxpath_chardev_ioctl(struct file *file, unsigned int cmd,
 			     unsigned long arg)
 {
 	struct rxpath_reader *r = file->private_data;
@@ -752,9 +752,9 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 	case RXPATH_IOC_ABI_VERSION:
 		return put_user((__u32)RXPATH_ABI_VERSION, (__u32 __user *)uarg);
 	case RXPATH_IOC_TABLE:
-		return rxpath_dev_table(uarg);
+		return rxpath_chardev_table(uarg);
 	case RXPATH_IOC_CONTROL:
-		return rxpath_dev_control(uarg);
+		return rxpath_chardev_control(uarg);
 	case RXPATH_IOC_SET_FILTER:
 		/* Copied before the lock, which poll() may wait for. */
 		if (copy_from_user(&f, uarg, sizeof(f)))
@@ -774,7 +774,7 @@ static long rxpath_dev_ioctl(struct file *file, unsigned int cmd,
 			err = -EFAULT;
 		break;
 	case RXPATH_IOC_SET_FILTER:
-		err = rxpath_dev_set_filter(r, &f);
+		err = rxpath_events_set_filter(r, &f);
 		break;
 	case RXPATH_IOC_GET_STATS:
 		st.records = r->records;
@@ -821,9 +821,9 @@ static struct rxpath_reader *rxpath_reader_alloc(void)
 		.budget_left_pct = RXPATH_FILTER_DEFAULT_BUDGET_LEFT_PCT,
 	};
 	init_waitqueue_head(&r->wait);
-	init_irq_work(&r->wake, rxpath_dev_wake);
+	init_irq_work(&r->wake, rxpath_events_wake);
 	mutex_init(&r->lock);
-	INIT_DELAYED_WORK(&r->summary, rxpath_dev_summary);
+	INIT_DELAYED_WORK(&r->summary, rxpath_events_summary);
 	return r;
 }
 
@@ -861,10 +861,10 @@ static int rxpath_reader_join(struct rxpath_reader *r)
 	}
 	WRITE_ONCE(rxpath_nreaders, rxpath_nreaders + 1);
 	list_add_tail_rcu(&r->node, &rxpath_readers);
-	rxpath_dev_cycle_pct_update();
+	rxpath_events_cycle_pct_update();
 	mutex_unlock(&rxpath_readers_lock);
-	static_branch_inc(&rxpath_dev_on);
-	/* Pairs with rxpath_dev_poll()'s acquire. */
+	static_branch_inc(&rxpath_events_on);
+	/* Pairs with rxpath_events_poll()'s acquire. */
 	smp_store_release(&r->joined, true);
 	return 0;
 
@@ -899,11 +899,11 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_open);
 VISIBLE_IF_KUNIT void rxpath_reader_close(struct rxpath_reader *r)
 {
 	if (r->joined) {
-		static_branch_dec(&rxpath_dev_on);
+		static_branch_dec(&rxpath_events_on);
 		mutex_lock(&rxpath_readers_lock);
 		list_del_rcu(&r->node);
 		WRITE_ONCE(rxpath_nreaders, rxpath_nreaders - 1);
-		rxpath_dev_cycle_pct_update();
+		rxpath_events_cycle_pct_update();
 		mutex_unlock(&rxpath_readers_lock);
 	}
 	cancel_delayed_work_sync(&r->summary);
@@ -923,7 +923,7 @@ size_t rxpath_reader_take(struct rxpath_reader *r,
 	struct rxpath_sink to = { .kbuf = buf, .max = max };
 
 	mutex_lock(&r->lock);
-	rxpath_dev_drain(r, &to);
+	rxpath_events_drain(r, &to);
 	r->records += to.n;
 	mutex_unlock(&r->lock);
 	return to.n;
@@ -931,7 +931,7 @@ size_t rxpath_reader_take(struct rxpath_reader *r,
 EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_take);
 #endif
 
-static int rxpath_dev_open(struct inode *inode, struct file *file)
+static int rxpath_chardev_open(struct inode *inode, struct file *file)
 {
 	struct rxpath_reader *r = rxpath_reader_alloc();
 
@@ -941,50 +941,50 @@ static int rxpath_dev_open(struct inode *inode, struct file *file)
 	return nonseekable_open(inode, file);
 }
 
-static int rxpath_dev_release(struct inode *inode, struct file *file)
+static int rxpath_chardev_release(struct inode *inode, struct file *file)
 {
 	rxpath_reader_close(file->private_data);
 	return 0;
 }
 
-static const struct file_operations rxpath_dev_fops = {
+static const struct file_operations rxpath_chardev_fops = {
 	.owner = THIS_MODULE,
-	.open = rxpath_dev_open,
-	.release = rxpath_dev_release,
-	.read = rxpath_dev_read,
-	.poll = rxpath_dev_poll,
-	.unlocked_ioctl = rxpath_dev_ioctl,
+	.open = rxpath_chardev_open,
+	.release = rxpath_chardev_release,
+	.read = rxpath_events_read,
+	.poll = rxpath_events_poll,
+	.unlocked_ioctl = rxpath_chardev_ioctl,
 	.compat_ioctl = compat_ptr_ioctl,
 };
 
 static struct miscdevice rxpath_miscdev = {
 	.minor = MISC_DYNAMIC_MINOR,
 	.name = "rxpath",
-	.fops = &rxpath_dev_fops,
+	.fops = &rxpath_chardev_fops,
 	.mode = 0600,
 };
 
-static bool rxpath_dev_registered;
+static bool rxpath_chardev_registered;
 
-void rxpath_dev_init(void)
+void rxpath_chardev_init(void)
 {
 	int err = misc_register(&rxpath_miscdev);
 
 	if (err)
 		pr_warn("/dev/rxpath not registered (%pe): the event stream is off\n",
 			ERR_PTR(err));
-	rxpath_dev_registered = !err;
+	rxpath_chardev_registered = !err;
 }
 
-void rxpath_dev_exit(void)
+void rxpath_chardev_exit(void)
 {
-	if (rxpath_dev_registered)
+	if (rxpath_chardev_registered)
 		misc_deregister(&rxpath_miscdev);
 }
 
-void rxpath_dev_show_status(struct seq_file *m)
+void rxpath_chardev_show_status(struct seq_file *m)
 {
-	if (!rxpath_dev_registered) {
+	if (!rxpath_chardev_registered) {
 		seq_puts(m, "dev not registered\n");
 		return;
 	}

@@ -448,7 +448,7 @@ static int rxpath_status_show(struct seq_file *m, void *v)
 	rxpath_napi_show_status(m);
 	rxpath_rings_show_status(m);
 	rxpath_missed_show_status(m);
-	rxpath_dev_show_status(m);
+	rxpath_chardev_show_status(m);
 	rxpath_probe_show_all(m);
 	for (i = 0; i < ARRAY_SIZE(rxpath_sysctls); i++)
 		rxpath_show_sysctl(m, rxpath_sysctls[i]);

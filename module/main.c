@@ -42,7 +42,7 @@ static int __init rxpath_init(void)
 	rxpath_budget_debugfs_init();
 	rxpath_napi_debugfs_init();
 	rxpath_rings_debugfs_init();
-	rxpath_dev_init();
+	rxpath_chardev_init();
 	pr_info("version %s loaded\n", RXPATH_VERSION);
 	return 0;
 
@@ -58,7 +58,7 @@ err_out:
 
 static void __exit rxpath_exit(void)
 {
-	rxpath_dev_exit();
+	rxpath_chardev_exit();
 	rxpath_debugfs_exit();
 	rxpath_rings_exit();
 	rxpath_napi_exit();

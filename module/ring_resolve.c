@@ -37,8 +37,13 @@ static bool rxpath_ring_member_ok(unsigned int role,
 		  role == RXPATH_RF_SELECT)));
 }
 
-int rxpath_ring_fail(struct rxpath_ring_driver *d, int err,
-			    const char *why)
+/*
+ * Takes driver d out of the probes' reach (not ready, no poll address) and
+ * records why: err and a few words, or 0 and NULL before it is made ready
+ * again. Returns err.
+ */
+int rxpath_ring_unready(struct rxpath_ring_driver *d, int err,
+			const char *why)
 {
 	unsigned int j;
 
@@ -79,14 +84,14 @@ static int rxpath_ring_resolve_qdrops(struct rxpath_ring_driver *d,
 	u32 dev, queue;
 
 	if (rxpath_btf_member(btf, id, q->dev, &d->qdev_m))
-		return rxpath_ring_fail(d, -ENOENT, "no device pointer in the container for its drop counter");
+		return rxpath_ring_unready(d, -ENOENT, "no device pointer in the container for its drop counter");
 	dev = rxpath_ring_pointee(btf, &d->qdev_m, d->qdev_type);
 	if (!dev || rxpath_btf_member(btf, dev, q->queues, &d->qarray_m))
-		return rxpath_ring_fail(d, -ENOENT, "no per-queue array for its drop counter");
+		return rxpath_ring_unready(d, -ENOENT, "no per-queue array for its drop counter");
 	queue = rxpath_ring_pointee(btf, &d->qarray_m, d->qtype);
 	if (!queue || rxpath_btf_member(btf, queue, q->counter, &d->qcount_m) ||
 	    d->qcount_m.kind != RXPATH_BTF_INT || d->qcount_m.size != 8)
-		return rxpath_ring_fail(d, -ENOENT, "its per-queue drop counter is missing or not a u64");
+		return rxpath_ring_unready(d, -ENOENT, "its per-queue drop counter is missing or not a u64");
 	d->qsize = rxpath_btf_type_by_id(btf, queue)->size;
 	return 0;
 }
@@ -103,7 +108,7 @@ static int rxpath_ring_resolve_layout(struct rxpath_ring_driver *d,
 		if (!rxpath_btf_member(btf, id, o->layout[i], &d->layout_m))
 			break;
 	if (i == ARRAY_SIZE(o->layout) || !o->layout[i])
-		return rxpath_ring_fail(d, -ENOENT, "the outer struct has no layout member");
+		return rxpath_ring_unready(d, -ENOENT, "the outer struct has no layout member");
 	d->layout_name = o->layout[i];
 	d->layout_mask = 0;
 	if (d->layout_m.kind == RXPATH_BTF_INT && d->layout_m.size == 1) {
@@ -111,11 +116,11 @@ static int rxpath_ring_resolve_layout(struct rxpath_ring_driver *d,
 		return 0;
 	}
 	if (d->layout_m.kind != RXPATH_BTF_ENUM || d->layout_m.size > 4)
-		return rxpath_ring_fail(d, -EINVAL, "the outer struct's layout member is not a bool or an enum");
+		return rxpath_ring_unready(d, -EINVAL, "the outer struct's layout member is not a bool or an enum");
 	for (i = 0; i < ARRAY_SIZE(o->layout_values) && o->layout_values[i]; i++) {
 		if (rxpath_btf_enum_value(btf, d->layout_m.type_id,
 					  o->layout_values[i], &v) || v < 0 || v > 31)
-			return rxpath_ring_fail(d, -ENOENT, "the outer struct's layout enum lacks a value rxpath reads");
+			return rxpath_ring_unready(d, -ENOENT, "the outer struct's layout enum lacks a value rxpath reads");
 		d->layout_mask |= BIT(v);
 	}
 	return 0;
@@ -143,28 +148,28 @@ static int rxpath_ring_resolve_outer(struct rxpath_ring_driver *d,
 		err = rxpath_btf_init(&own, data, len, vm);
 		if (err) {
 			vfree(data);
-			return rxpath_ring_fail(d, err, "the outer struct's BTF does not parse");
+			return rxpath_ring_unready(d, err, "the outer struct's BTF does not parse");
 		}
 		btf = &own;
 	} else if (len != -ENOENT) {
-		return rxpath_ring_fail(d, len, "the outer struct's BTF cannot be read");
+		return rxpath_ring_unready(d, len, "the outer struct's BTF cannot be read");
 	}
 	id = rxpath_btf_find_struct(btf, o->type);
 	if (!id) {
-		err = rxpath_ring_fail(d, -ENOENT, "no outer struct in its BTF");
+		err = rxpath_ring_unready(d, -ENOENT, "no outer struct in its BTF");
 		goto out;
 	}
 	err = rxpath_btf_member(btf, id, o->member, &d->outer_m);
 	name = err ? NULL : rxpath_btf_type_name(btf, d->outer_m.type_id);
 	if (!name || d->outer_m.kind != RXPATH_BTF_STRUCT || strcmp(name, d->ring_type)) {
-		err = rxpath_ring_fail(d, -ENOENT, "the outer struct does not hold the ring struct");
+		err = rxpath_ring_unready(d, -ENOENT, "the outer struct does not hold the ring struct");
 		goto out;
 	}
 	if (rxpath_btf_member(btf, id, o->count, &d->ocount_m) ||
 	    rxpath_btf_member(btf, id, o->count_alt, &d->ocount_alt_m) ||
 	    !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->ocount_m) ||
 	    !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->ocount_alt_m)) {
-		err = rxpath_ring_fail(d, -ENOENT, "the outer struct's size members are missing or not integers");
+		err = rxpath_ring_unready(d, -ENOENT, "the outer struct's size members are missing or not integers");
 		goto out;
 	}
 	err = rxpath_ring_resolve_layout(d, btf, id);
@@ -190,40 +195,40 @@ static int rxpath_ring_resolve_btf(struct rxpath_ring_driver *d,
 
 	id = rxpath_btf_find_struct(btf, d->container);
 	if (!id)
-		return rxpath_ring_fail(d, -ENOENT, "its BTF has no such container struct");
+		return rxpath_ring_unready(d, -ENOENT, "its BTF has no such container struct");
 	if (rxpath_btf_member(btf, id, d->napi, &d->napi_m))
-		return rxpath_ring_fail(d, -ENOENT, "no napi member in the container");
+		return rxpath_ring_unready(d, -ENOENT, "no napi member in the container");
 	name = rxpath_btf_type_name(btf, d->napi_m.type_id);
 	if (!name || strcmp(name, "napi_struct") ||
 	    d->napi_m.size != sizeof(struct napi_struct))
-		return rxpath_ring_fail(d, -EINVAL, "the napi member is not this kernel's struct napi_struct");
+		return rxpath_ring_unready(d, -EINVAL, "the napi member is not this kernel's struct napi_struct");
 	if (rxpath_btf_member(btf, id, d->ring, &d->ring_m))
-		return rxpath_ring_fail(d, -ENOENT, "no RX ring member in the container");
+		return rxpath_ring_unready(d, -ENOENT, "no RX ring member in the container");
 	ring = rxpath_btf_struct_at(btf, &d->ring_m, &d->ring_embedded);
 	name = ring ? rxpath_btf_type_name(btf, ring) : NULL;
 	if (!name || !*name)
-		return rxpath_ring_fail(d, -EINVAL, "the RX ring member is not a named struct, an array of one or a pointer to one");
+		return rxpath_ring_unready(d, -EINVAL, "the RX ring member is not a named struct, an array of one or a pointer to one");
 	if (!d->ring_embedded && d->ring_m.size != sizeof(void *))
-		return rxpath_ring_fail(d, -EINVAL, "the ring pointer is not a pointer");
+		return rxpath_ring_unready(d, -EINVAL, "the ring pointer is not a pointer");
 	strscpy(d->ring_type, name, sizeof(d->ring_type));
 	for (r = 0; r < RXPATH_RF_NR; r++) {
 		if (!rxpath_ring_path(d, r))
 			continue;
 		if (rxpath_btf_member(btf, d->field[r] ? ring : id,
 				      rxpath_ring_path(d, r), &d->field_m[r]))
-			return rxpath_ring_fail(d, -ENOENT, "a ring member is missing");
+			return rxpath_ring_unready(d, -ENOENT, "a ring member is missing");
 		if (!rxpath_ring_member_ok(r, &d->field_m[r]))
-			return rxpath_ring_fail(d, -EINVAL, "a ring member is not of the expected kind or size");
+			return rxpath_ring_unready(d, -EINVAL, "a ring member is not of the expected kind or size");
 	}
 	if (d->drops == RXPATH_DROPS_QUEUE && rxpath_ring_resolve_qdrops(d, btf, id))
 		return d->err;
 	if (d->done.wide &&
 	    (rxpath_btf_member(btf, id, d->done.wide, &d->wide_m) ||
 	     !rxpath_ring_member_ok(RXPATH_RF_COUNT, &d->wide_m)))
-		return rxpath_ring_fail(d, -ENOENT, "the descriptor format's member is missing");
+		return rxpath_ring_unready(d, -ENOENT, "the descriptor format's member is missing");
 	if (d->outer.type && rxpath_ring_resolve_outer(d, vm))
 		return d->err;
-	rxpath_ring_fail(d, 0, NULL);
+	rxpath_ring_unready(d, 0, NULL);
 	/* Pairs with the acquire in rxpath_rings_poll. */
 	smp_store_release(&d->ready, true);
 	WRITE_ONCE(rxpath_rings_gen, rxpath_rings_gen + 1);
@@ -260,14 +265,14 @@ static int rxpath_ring_resolve(struct rxpath_ring_driver *d,
 			return rxpath_ring_resolve_btf(d, vm, vm);
 		/* Before 5.11 no module has BTF of its own. */
 		if (!rxpath_have_module_btf() && rxpath_module_live(d->name))
-			return rxpath_ring_fail(d, -EOPNOTSUPP, "loaded, but this kernel has no BTF for modules (5.11+, CONFIG_DEBUG_INFO_BTF_MODULES)");
-		return rxpath_ring_fail(d, -ENODEV, "not loaded");
+			return rxpath_ring_unready(d, -EOPNOTSUPP, "loaded, but this kernel has no BTF for modules (5.11+, CONFIG_DEBUG_INFO_BTF_MODULES)");
+		return rxpath_ring_unready(d, -ENODEV, "not loaded");
 	}
 	if (len < 0)
-		return rxpath_ring_fail(d, len, "its BTF cannot be read");
+		return rxpath_ring_unready(d, len, "its BTF cannot be read");
 	err = rxpath_btf_init(&mod, data, len, vm);
 	if (err)
-		rxpath_ring_fail(d, err, "its BTF does not parse");
+		rxpath_ring_unready(d, err, "its BTF does not parse");
 	else
 		err = rxpath_ring_resolve_btf(d, &mod, vm);
 	rxpath_btf_free(&mod);
@@ -294,7 +299,7 @@ static void rxpath_rings_resolve(const char *name)
 		if (name && strcmp(name, d->name))
 			continue;
 		if (err)
-			rxpath_ring_fail(d, err, len < 0 ? "no /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF)" : "vmlinux's BTF does not parse");
+			rxpath_ring_unready(d, err, len < 0 ? "no /sys/kernel/btf/vmlinux (CONFIG_DEBUG_INFO_BTF)" : "vmlinux's BTF does not parse");
 		else
 			rxpath_ring_resolve(d, &vm);
 	}
@@ -349,7 +354,7 @@ static int rxpath_rings_module_event(struct notifier_block *nb,
 		rxpath_for_each_ring_driver(d) {
 			if (strcmp(d->name, mod->name))
 				continue;
-			rxpath_ring_fail(d, -ENODEV, "not loaded");
+			rxpath_ring_unready(d, -ENODEV, "not loaded");
 		}
 		mutex_unlock(&rxpath_rings_lock);
 	} else if (state == MODULE_STATE_LIVE) {
@@ -359,7 +364,7 @@ static int rxpath_rings_module_event(struct notifier_block *nb,
 			mutex_lock(&rxpath_rings_lock);
 			rxpath_for_each_ring_driver(d)
 				if (!strcmp(d->name, mod->name))
-					rxpath_ring_fail(d, -ENOMEM, "no memory to resolve it when it loaded: reload rxpath");
+					rxpath_ring_unready(d, -ENOMEM, "no memory to resolve it when it loaded: reload rxpath");
 			mutex_unlock(&rxpath_rings_lock);
 			return NOTIFY_DONE;
 		}
@@ -385,7 +390,7 @@ int rxpath_rings_resolve_init(void)
 	int err;
 
 	rxpath_for_each_ring_driver(d)
-		rxpath_ring_fail(d, -ENODEV, "not loaded");
+		rxpath_ring_unready(d, -ENODEV, "not loaded");
 	rxpath_rings_wq = alloc_ordered_workqueue("rxpath_rings", 0);
 	if (!rxpath_rings_wq)
 		return -ENOMEM;
@@ -408,7 +413,7 @@ void rxpath_rings_resolve_exit(void)
 	/* The probes, still attached, read no ring from here on. */
 	mutex_lock(&rxpath_rings_lock);
 	rxpath_for_each_ring_driver(d)
-		rxpath_ring_fail(d, -ENODEV, "not loaded");
+		rxpath_ring_unready(d, -ENODEV, "not loaded");
 	mutex_unlock(&rxpath_rings_lock);
 }
 

@@ -102,8 +102,8 @@ static void rxpath_missed_event(const struct rxpath_napi_row *r,
 		.drops = drops,
 	};
 
-	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_dev_ring(&ring);
+	if (static_branch_unlikely(&rxpath_events_on))
+		__rxpath_events_ring(&ring);
 }
 
 /* One step for every ring row; rings gone are forgotten. */

@@ -160,7 +160,7 @@ extern const unsigned int rxpath_ring_ndrivers;
 
 /* ring_resolve.c */
 extern struct mutex rxpath_rings_lock;
-int rxpath_ring_fail(struct rxpath_ring_driver *d, int err, const char *why);
+int rxpath_ring_unready(struct rxpath_ring_driver *d, int err, const char *why);
 int rxpath_rings_resolve_init(void);
 void rxpath_rings_resolve_exit(void);
 

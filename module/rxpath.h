@@ -159,8 +159,9 @@ rxpath_cycle_end(unsigned int squeeze_at_start, unsigned int squeeze_at_end,
 }
 
 /*
- * The percentage of the budget a cycle left, rounded down, as the old
- * systemtap probe computed it ((budget - work) * 100 / budget), and 0 when
+ * The percentage of the budget a cycle left, rounded down, as the systemtap
+ * statement probe in net_rx_action computed it
+ * ((budget - work) * 100 / budget), and 0 when
  * nothing was left: work at or above the budget, or a budget of 0 or less,
  * which is spent before the cycle starts.
  */
@@ -414,16 +415,16 @@ bool rxpath_rings_drops(int driver, const struct napi_struct *napi,
  * chardev.c: the event stream. The producers cost a static branch while
  * nobody has /dev/rxpath open.
  */
-DECLARE_STATIC_KEY_FALSE(rxpath_dev_on);
-void rxpath_dev_init(void);
-void rxpath_dev_exit(void);
-void rxpath_dev_show_status(struct seq_file *m);
-void __rxpath_dev_backlog(unsigned int cpu, unsigned int qlen);
-void __rxpath_dev_refused(unsigned int cpu, u32 now, u32 n);
-extern unsigned int rxpath_dev_cycle_pct;
-void __rxpath_dev_cycle(int budget, u64 work, enum rxpath_cycle_end end,
+DECLARE_STATIC_KEY_FALSE(rxpath_events_on);
+void rxpath_chardev_init(void);
+void rxpath_chardev_exit(void);
+void rxpath_chardev_show_status(struct seq_file *m);
+void __rxpath_events_backlog(unsigned int cpu, unsigned int qlen);
+void __rxpath_events_refused(unsigned int cpu, u32 now, u32 n);
+extern unsigned int rxpath_events_cycle_pct;
+void __rxpath_events_cycle(int budget, u64 work, enum rxpath_cycle_end end,
 			unsigned int usecs, bool timed);
-void __rxpath_dev_ring(const struct rxpath_rec_ring *ring);
+void __rxpath_events_ring(const struct rxpath_rec_ring *ring);
 #if IS_ENABLED(CONFIG_KUNIT)
 struct rxpath_reader;
 struct rxpath_reader *rxpath_reader_open(void);
@@ -432,18 +433,18 @@ size_t rxpath_reader_take(struct rxpath_reader *r, struct rxpath_record *buf,
 			  size_t max);
 #endif
 
-static inline void rxpath_dev_backlog(unsigned int cpu, unsigned int qlen)
+static inline void rxpath_events_backlog(unsigned int cpu, unsigned int qlen)
 {
-	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_dev_backlog(cpu, qlen);
+	if (static_branch_unlikely(&rxpath_events_on))
+		__rxpath_events_backlog(cpu, qlen);
 }
 
-static inline void rxpath_dev_cycle(int budget, u64 work,
+static inline void rxpath_events_cycle(int budget, u64 work,
 				    enum rxpath_cycle_end end,
 				    unsigned int usecs, bool timed)
 {
-	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_dev_cycle(budget, work, end, usecs, timed);
+	if (static_branch_unlikely(&rxpath_events_on))
+		__rxpath_events_cycle(budget, work, end, usecs, timed);
 }
 
 /* sysctl.c */

@@ -66,7 +66,7 @@ VISIBLE_IF_KUNIT void rxpath_backlog_count(unsigned int cpu, unsigned int qlen)
 
 	atomic64_inc(&st->hist[rxpath_log2_bucket(qlen)]);
 	rxpath_max_update(&per_cpu_ptr(&rxpath_backlog_sample, cpu)->peak, qlen);
-	rxpath_dev_backlog(cpu, qlen);
+	rxpath_events_backlog(cpu, qlen);
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_backlog_count);
 
@@ -113,8 +113,8 @@ void __rxpath_softnet_refused(struct rxpath_backlog_sample *s,
 		rxpath_max_update(&s->peak, limit + 1);
 	else
 		rxpath_max_update(&s->peak, limit / 2);
-	if (static_branch_unlikely(&rxpath_dev_on))
-		__rxpath_dev_refused(smp_processor_id(), dropped, dropped - s->dropped);
+	if (static_branch_unlikely(&rxpath_events_on))
+		__rxpath_events_refused(smp_processor_id(), dropped, dropped - s->dropped);
 	s->dropped = dropped;
 	s->flow_limit = fl;
 }
