@@ -46,6 +46,8 @@
 #include "rxpath.h"
 #include "compat.h"
 #include "budget.h"
+#include "events.h"
+#include "napi.h"
 
 static int rxpath_budget_warn_pct_set(const char *val,
 				      const struct kernel_param *kp);
@@ -287,7 +289,7 @@ static struct rxpath_probe rxpath_softirq_exit_probe = {
 /* ---- control ---------------------------------------------------------- */
 
 /* Counting starts over on every CPU, from its NET_RX cycle in progress. */
-void rxpath_budget_reset(void)
+static void rxpath_budget_reset(void)
 {
 	unsigned int cpu;
 
@@ -519,7 +521,7 @@ VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_budget_hist_table = {
 };
 EXPORT_SYMBOL_IF_KUNIT(rxpath_budget_hist_table);
 
-void rxpath_budget_show_status(struct seq_file *m)
+static void rxpath_budget_show_status(struct seq_file *m)
 {
 	bool threaded = false;
 	unsigned int cpu;
@@ -552,12 +554,12 @@ void rxpath_budget_show_status(struct seq_file *m)
 /* ---- init / exit ------------------------------------------------------- */
 
 /*
- * Called first of all at load (main.c): the lookup's temporary kprobe
+ * Called before any concern's init (main.c): the lookup's temporary kprobe
  * changes the filter of ftrace's kprobe ops, which re-patches every call
  * site that ops covers; before rxpath's own probes exist, that is only the
  * handler's.
  */
-void rxpath_budget_find(void)
+static void rxpath_budget_find(void)
 {
 	int *var = rxpath_netdev_budget_var();
 
@@ -574,7 +576,7 @@ void rxpath_budget_find(void)
 	WRITE_ONCE(rxpath_budget_var, var);
 }
 
-int rxpath_budget_init(void)
+static int rxpath_budget_init(void)
 {
 	unsigned int cpu;
 
@@ -591,7 +593,7 @@ int rxpath_budget_init(void)
 	return 0;
 }
 
-void rxpath_budget_debugfs_init(void)
+static void rxpath_budget_files(void)
 {
 	rxpath_cpu_table_add("budget", &rxpath_budget_table);
 	rxpath_cpu_table_add("budget_hist", &rxpath_budget_hist_table);
@@ -600,7 +602,7 @@ void rxpath_budget_debugfs_init(void)
 }
 
 /* After napi.c's exit: no probe hands a poll to this file any more. */
-void rxpath_budget_exit(void)
+static void rxpath_budget_exit(void)
 {
 	rxpath_cycle_clock_set(false);
 	rxpath_probe_forget(&rxpath_softirq_entry_probe);
@@ -608,3 +610,13 @@ void rxpath_budget_exit(void)
 	/* No probe may still be running on the data freed next. */
 	tracepoint_synchronize_unregister();
 }
+
+const struct rxpath_concern rxpath_budget_concern = {
+	.name = "budget",
+	.find = rxpath_budget_find,
+	.init = rxpath_budget_init,
+	.exit = rxpath_budget_exit,
+	.files = rxpath_budget_files,
+	.show_status = rxpath_budget_show_status,
+	.reset = rxpath_budget_reset,
+};

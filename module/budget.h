@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * budget.c's per-poll work, inline in napi.c's probe: the one step of the
- * budget accounting that runs at every poll. See budget.c for the design.
+ * The budget concern (budget.c): how a cycle ended and what it left, and
+ * its per-poll work, inline in napi.c's probe: the one step of the budget
+ * accounting that runs at every poll. See budget.c for the design.
  */
 #ifndef _RXPATH_BUDGET_H
 #define _RXPATH_BUDGET_H
@@ -54,6 +55,86 @@ struct rxpath_budget_cpu {
 	/* written by a reset: counting starts after this cycle */
 	unsigned int base;
 };
+
+/*
+ * How a net_rx_action cycle ended, from the CPU's time_squeeze counter read
+ * at its start and end (unsigned: a wrap between them is still a change),
+ * the work its polls did and the netdev_budget it started with. The kernel
+ * squeezes a cycle when the budget is spent (budget - work <= 0) or its time
+ * is up; a squeezed cycle whose work did not reach the budget ran out of
+ * time.
+ */
+enum rxpath_cycle_end {
+	RXPATH_CYCLE_DRAINED,
+	RXPATH_CYCLE_BUDGET,
+	RXPATH_CYCLE_TIME,
+};
+
+static inline enum rxpath_cycle_end
+rxpath_cycle_end(unsigned int squeeze_at_start, unsigned int squeeze_at_end,
+		 u64 work, int budget)
+{
+	if (squeeze_at_end == squeeze_at_start)
+		return RXPATH_CYCLE_DRAINED;
+	if (budget <= 0 || work >= (u64)budget)
+		return RXPATH_CYCLE_BUDGET;
+	return RXPATH_CYCLE_TIME;
+}
+
+/*
+ * The percentage of the budget a cycle left, rounded down, as the systemtap
+ * statement probe in net_rx_action computed it
+ * ((budget - work) * 100 / budget), and 0 when
+ * nothing was left: work at or above the budget, or a budget of 0 or less,
+ * which is spent before the cycle starts.
+ */
+static inline unsigned int rxpath_budget_left_pct(u64 work, int budget)
+{
+	if (budget <= 0 || work >= (u64)budget)
+		return 0;
+	return div_u64(((u64)budget - work) * 100, budget);
+}
+
+/*
+ * The budget_hist bucket of a cycle: tenths of the budget used, rounded
+ * down; the last bucket holds 100% and above (the last poll of a cycle may
+ * overrun the budget by up to its weight).
+ */
+static inline unsigned int rxpath_budget_bucket(u64 work, int budget)
+{
+	u64 tenths;
+
+	if (budget <= 0)
+		return RXPATH_BUDGET_BUCKETS - 1;
+	tenths = div_u64(min_t(u64, work, (u64)budget * 10) * 10, budget);
+	return min_t(u64, tenths, RXPATH_BUDGET_BUCKETS - 1);
+}
+
+/*
+ * The least work that makes a cycle with this budget count for more than
+ * its number: budget_hist's second bucket (a tenth of the budget), or a
+ * low cycle (less than warn percent left), whichever comes first. Below it
+ * a cycle that was not squeezed is light (budget.h). 0 for a budget of 0
+ * or less: nothing is light then.
+ */
+static inline u64 rxpath_budget_light_limit(int budget, unsigned int warn)
+{
+	u64 b = budget, tenth, low;
+
+	if (budget <= 0)
+		return 0;
+	tenth = div_u64(b + 9, 10);
+	low = b - div_u64(min(warn, 100U) * b + 99, 100) + 1;
+	return min(tenth, low);
+}
+
+void rxpath_budget_light_update(void);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* Visible to rxpath_test.ko only (EXPORT_SYMBOL_IF_KUNIT). */
+extern const struct rxpath_cpu_table rxpath_budget_table;
+extern const struct rxpath_cpu_table rxpath_budget_hist_table;
+#endif
 
 DECLARE_PER_CPU(struct rxpath_budget_cpu, rxpath_budget_cpu);
 extern int *rxpath_budget_var;

@@ -46,6 +46,8 @@
 #include <linux/workqueue.h>
 #include "rxpath.h"
 #include "compat.h"
+#include "events.h"
+#include "softnet.h"
 
 static int rxpath_events_records_set(const char *val, const struct kernel_param *kp);
 static const struct kernel_param_ops rxpath_events_records_ops = {
@@ -134,7 +136,7 @@ static u32 *rxpath_rec_count(struct rxpath_record *rec, u32 type)
  * that its slot was written again, count not at its limit.
  */
 static bool rxpath_events_grow(struct rxpath_reader *r, u32 type, u32 cpu,
-			    u32 qlen, u32 n)
+			       u32 qlen, u32 n)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 	typeof(b->open[0]) *o = &b->open[type - RXPATH_REC_BACKLOG];
@@ -184,7 +186,7 @@ static void rxpath_events_lose(struct rxpath_rbuf *b)
  * emptied the buffer, if no record comes first.)
  */
 static struct rxpath_record *rxpath_events_reserve(struct rxpath_reader *r,
-						u32 type)
+						   u32 type)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 	struct rxpath_record *rec;
@@ -267,7 +269,7 @@ static void rxpath_events_cycle_pct_update(void)
  * the first sample after it may reach back further.
  */
 static u32 rxpath_events_refused_since_open(struct rxpath_reader *r, u32 now,
-					 u32 n)
+					    u32 n)
 {
 	struct rxpath_rbuf *b = r->buf[smp_processor_id()];
 
@@ -284,7 +286,7 @@ static u32 rxpath_events_refused_since_open(struct rxpath_reader *r, u32 now,
  * its own.
  */
 static void rxpath_events_packet(u32 type, unsigned int cpu, unsigned int qlen,
-			      u32 n, u32 now)
+				 u32 n, u32 now)
 {
 	struct rxpath_reader *r;
 	struct rxpath_record *rec;
@@ -338,7 +340,7 @@ EXPORT_SYMBOL_IF_KUNIT(__rxpath_events_refused);
 
 /* A NET_RX cycle ended on this CPU (napi.c). */
 void __rxpath_events_cycle(int budget, u64 work, enum rxpath_cycle_end end,
-			unsigned int usecs, bool timed)
+			   unsigned int usecs, bool timed)
 {
 	unsigned int left = rxpath_budget_left_pct(work, budget);
 	struct rxpath_reader *r;
@@ -463,7 +465,7 @@ static bool rxpath_events_ready(struct rxpath_reader *r)
  * producer adds to it again and a second look finds the same count.
  */
 static bool rxpath_events_peek(struct rxpath_reader *r, struct rxpath_rbuf *b,
-			    struct rxpath_record *rec)
+			       struct rxpath_record *rec)
 {
 	struct rxpath_record *src;
 	u32 *count, c = 0;
@@ -510,8 +512,8 @@ static int rxpath_sink_put(struct rxpath_sink *to, const struct rxpath_record *r
  * *more: records are left.
  */
 static int rxpath_events_drain_cpu(struct rxpath_reader *r, unsigned int cpu,
-				struct rxpath_sink *to, unsigned int batch,
-				bool *more)
+				   struct rxpath_sink *to, unsigned int batch,
+				   bool *more)
 {
 	struct rxpath_rbuf *b = r->buf[cpu];
 	struct rxpath_record rec;
@@ -565,7 +567,7 @@ static int rxpath_events_drain(struct rxpath_reader *r, struct rxpath_sink *to)
 			if (!cpu_possible(cpu))
 				continue;
 			err = rxpath_events_drain_cpu(r, cpu, to, RXPATH_DRAIN_BATCH,
-						   &more);
+						      &more);
 			if (err)
 				return err;
 			again |= more;
@@ -576,7 +578,7 @@ static int rxpath_events_drain(struct rxpath_reader *r, struct rxpath_sink *to)
 }
 
 static ssize_t rxpath_events_read(struct file *file, char __user *ubuf,
-			       size_t len, loff_t *ppos)
+				  size_t len, loff_t *ppos)
 {
 	struct rxpath_reader *r = file->private_data;
 	struct rxpath_sink to = {
@@ -636,7 +638,7 @@ static __poll_t rxpath_events_poll(struct file *file, poll_table *pt)
 }
 
 static int rxpath_events_set_filter(struct rxpath_reader *r,
-				 const struct rxpath_filter *f)
+				    const struct rxpath_filter *f)
 {
 	int err;
 
@@ -739,7 +741,7 @@ static long rxpath_chardev_control(struct rxpath_control __user *uctl)
 }
 
 static long rxpath_chardev_ioctl(struct file *file, unsigned int cmd,
-			     unsigned long arg)
+				 unsigned long arg)
 {
 	struct rxpath_reader *r = file->private_data;
 	void __user *uarg = (void __user *)arg;
@@ -918,7 +920,7 @@ EXPORT_SYMBOL_IF_KUNIT(rxpath_reader_close);
 #if IS_ENABLED(CONFIG_KUNIT)
 /* Up to max of r's records into buf, as read() would give them. */
 size_t rxpath_reader_take(struct rxpath_reader *r,
-					  struct rxpath_record *buf, size_t max)
+			  struct rxpath_record *buf, size_t max)
 {
 	struct rxpath_sink to = { .kbuf = buf, .max = max };
 
@@ -966,7 +968,7 @@ static struct miscdevice rxpath_miscdev = {
 
 static bool rxpath_chardev_registered;
 
-void rxpath_chardev_init(void)
+static void rxpath_chardev_init(void)
 {
 	int err = misc_register(&rxpath_miscdev);
 
@@ -976,13 +978,13 @@ void rxpath_chardev_init(void)
 	rxpath_chardev_registered = !err;
 }
 
-void rxpath_chardev_exit(void)
+static void rxpath_chardev_exit(void)
 {
 	if (rxpath_chardev_registered)
 		misc_deregister(&rxpath_miscdev);
 }
 
-void rxpath_chardev_show_status(struct seq_file *m)
+static void rxpath_chardev_show_status(struct seq_file *m)
 {
 	if (!rxpath_chardev_registered) {
 		seq_puts(m, "dev not registered\n");
@@ -993,3 +995,11 @@ void rxpath_chardev_show_status(struct seq_file *m)
 		   rxpath_miscdev.name, rxpath_nreaders, buffer_records);
 	mutex_unlock(&rxpath_readers_lock);
 }
+
+/* Its entry point is the device: made after every file, gone before them. */
+const struct rxpath_concern rxpath_events_concern = {
+	.name = "events",
+	.files = rxpath_chardev_init,
+	.files_exit = rxpath_chardev_exit,
+	.show_status = rxpath_chardev_show_status,
+};

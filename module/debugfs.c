@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * /sys/kernel/debug/rxpath: the directory, the files every concern shares
- * (status, reset) and the helpers that give every table the same shape: a
- * header line of column names, then one whitespace-separated row per object.
+ * /sys/kernel/debug/rxpath: the directory, the register of every file (which
+ * /dev/rxpath serves too), and the helpers that give every table the same
+ * shape (a header line of column names, then one whitespace-separated row
+ * per object) and every control the same strict parsing.
  *
  * Every file is readable, so that cat on the whole directory prints
  * everything. Writes are parsed strictly: anything unexpected is refused
@@ -12,17 +13,11 @@
 #include <linux/fs.h>
 #include <linux/ctype.h>
 #include <linux/cpumask.h>
-#include <linux/timekeeping.h>
 #include <linux/uaccess.h>
-#include <linux/utsname.h>
 #include "compat.h"
 #include "rxpath.h"
 
 struct dentry *rxpath_debugfs_dir;
-
-/* Boot-time ns of the last reset, 0 for never. */
-static u64 rxpath_last_reset_ns;
-static DEFINE_MUTEX(rxpath_reset_lock);
 
 /* ---- per-CPU tables ---------------------------------------------------- */
 
@@ -345,13 +340,6 @@ int rxpath_parse_pct(const char *word, unsigned int *pct)
 }
 EXPORT_SYMBOL_IF_KUNIT(rxpath_parse_pct);
 
-/* The one word reset takes. */
-VISIBLE_IF_KUNIT int rxpath_parse_reset(const char *word)
-{
-	return strcmp(word, "1") ? -EINVAL : 0;
-}
-EXPORT_SYMBOL_IF_KUNIT(rxpath_parse_reset);
-
 /* Copies one write into buf as a trimmed, NUL-terminated word. */
 int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
 		      char *buf, size_t size)
@@ -365,104 +353,10 @@ int rxpath_parse_word(const char __user *ubuf, size_t len, loff_t *ppos,
 	return rxpath_word_trim(buf, len);
 }
 
-/* ---- reset ------------------------------------------------------------- */
-
-static int rxpath_reset_show(struct seq_file *m, void *v)
-{
-	u64 ns = READ_ONCE(rxpath_last_reset_ns);
-
-	if (!ns) {
-		seq_puts(m, "last_reset never\n");
-		return 0;
-	}
-	/* Seconds since boot, as /proc/uptime counts them. */
-	seq_printf(m, "last_reset %llu.%06llu\n", ns / NSEC_PER_SEC,
-		   (ns % NSEC_PER_SEC) / NSEC_PER_USEC);
-	return 0;
-}
-
-static ssize_t rxpath_reset_write(struct file *file, const char __user *ubuf,
-				  size_t len, loff_t *ppos)
-{
-	char word[8];
-	int err = rxpath_parse_word(ubuf, len, ppos, word, sizeof(word));
-
-	if (err == -EFAULT)
-		return err;
-	if (err || rxpath_parse_reset(word)) {
-		pr_warn_ratelimited("reset: only \"1\" is accepted (got %zu bytes)\n",
-				    len);
-		return -EINVAL;
-	}
-	mutex_lock(&rxpath_reset_lock);
-	rxpath_reset_all();
-	WRITE_ONCE(rxpath_last_reset_ns, ktime_get_boottime_ns() ?: 1);
-	mutex_unlock(&rxpath_reset_lock);
-	return len;
-}
-
-static const struct rxpath_file rxpath_reset_file = {
-	.show = rxpath_reset_show,
-	.write = rxpath_reset_write,
-};
-
-/* ---- status ------------------------------------------------------------ */
-
-/*
- * The sysctls that bound the receive path, read the way `sysctl` reads them,
- * so that every kernel version shows the same text whether or not the
- * variable behind it is exported. Absent ones (flow_limit_cpu_bitmap without
- * CONFIG_NET_FLOW_LIMIT) are left out.
- */
-static const char *const rxpath_sysctls[] = {
-	"netdev_max_backlog",
-	"dev_weight",
-	"netdev_budget",
-	"netdev_budget_usecs",
-	"flow_limit_cpu_bitmap",
-};
-
-static void rxpath_show_sysctl(struct seq_file *m, const char *name)
-{
-	char val[128];
-	ssize_t n = rxpath_sysctl_read(name, val, sizeof(val));
-
-	if (n == -ENOENT)
-		return;
-	if (n < 0)
-		seq_printf(m, "sysctl net.core.%s unreadable: %pe\n", name,
-			   ERR_PTR(n));
-	else
-		seq_printf(m, "sysctl net.core.%s %s\n", name, strim(val));
-}
-
-static int rxpath_status_show(struct seq_file *m, void *v)
-{
-	unsigned int i;
-
-	seq_printf(m, "version %s\n", RXPATH_VERSION);
-	seq_printf(m, "abi %u\n", RXPATH_ABI_VERSION);
-	seq_printf(m, "kernel %s\n", init_utsname()->release);
-	rxpath_softnet_show_status(m);
-	rxpath_budget_show_status(m);
-	rxpath_napi_show_status(m);
-	rxpath_rings_show_status(m);
-	rxpath_missed_show_status(m);
-	rxpath_chardev_show_status(m);
-	rxpath_probe_show_all(m);
-	for (i = 0; i < ARRAY_SIZE(rxpath_sysctls); i++)
-		rxpath_show_sysctl(m, rxpath_sysctls[i]);
-	return 0;
-}
-
-static const struct rxpath_file rxpath_status_file = {
-	.show = rxpath_status_show,
-};
-
 /* ---- directory ------------------------------------------------------- */
 
 /*
- * The directory and its first files. Without debugfs (debugfs=off, or a
+ * The directory, before any file. Without debugfs (debugfs=off, or a
  * kernel without it) rxpath loads all the same, without its directory:
  * the probes count, and /dev/rxpath streams the records and serves every
  * file.
@@ -477,8 +371,6 @@ void rxpath_debugfs_init(void)
 			d);
 	else
 		rxpath_debugfs_dir = d;
-	rxpath_file_add("status", &rxpath_status_file);
-	rxpath_file_add("reset", &rxpath_reset_file);
 }
 
 /* Removes every file, the concerns' own included, and waits for readers. */

@@ -32,6 +32,8 @@
 #include "compat.h"
 #include "softnet.h"
 #include "budget.h"
+#include "rings.h"
+#include "napi.h"
 
 /* One NAPI instance as one CPU saw it; the key is never dereferenced. */
 struct rxpath_napi_slot {
@@ -301,7 +303,7 @@ bool rxpath_napi_polls_seen(void)
 
 /* ---- control ---------------------------------------------------------- */
 
-void rxpath_napi_reset(void)
+static void rxpath_napi_reset(void)
 {
 	WRITE_ONCE(rxpath_gen, READ_ONCE(rxpath_gen) + 1 ?: 1);
 }
@@ -639,7 +641,7 @@ static bool rxpath_napi_nb_registered;
 
 /* ---- status ------------------------------------------------------------ */
 
-void rxpath_napi_show_status(struct seq_file *m)
+static void rxpath_napi_show_status(struct seq_file *m)
 {
 	unsigned int cpu;
 	u64 untracked = 0;
@@ -656,7 +658,7 @@ void rxpath_napi_show_status(struct seq_file *m)
 
 /* ---- init / exit ------------------------------------------------------- */
 
-int rxpath_napi_init(void)
+static int rxpath_napi_init(void)
 {
 	/* alloc_percpu() refuses more than PCPU_MIN_UNIT_SIZE (32 KiB). */
 	BUILD_BUG_ON(sizeof(struct rxpath_napi_cpu) > PCPU_MIN_UNIT_SIZE);
@@ -671,12 +673,12 @@ int rxpath_napi_init(void)
 	return 0;
 }
 
-void rxpath_napi_debugfs_init(void)
+static void rxpath_napi_files(void)
 {
 	rxpath_file_add("napi", &rxpath_napi_file);
 }
 
-void rxpath_napi_exit(void)
+static void rxpath_napi_exit(void)
 {
 	if (rxpath_napi_poll_probe.attached)
 		unregister_trace_napi_poll(rxpath_napi_poll, NULL);
@@ -687,3 +689,12 @@ void rxpath_napi_exit(void)
 	tracepoint_synchronize_unregister();
 	free_percpu(rxpath_napi_cpus);
 }
+
+const struct rxpath_concern rxpath_napi_concern = {
+	.name = "napi",
+	.init = rxpath_napi_init,
+	.exit = rxpath_napi_exit,
+	.files = rxpath_napi_files,
+	.show_status = rxpath_napi_show_status,
+	.reset = rxpath_napi_reset,
+};

@@ -15,6 +15,7 @@
 #include "compat.h"
 #include "rxpath.h"
 #include "rings.h"
+#include "softnet.h"
 
 DEFINE_MUTEX(rxpath_rings_lock);
 /* Grows when a driver is resolved: instances not yet matched look again. */
@@ -427,7 +428,7 @@ static void rxpath_ring_show_member(struct seq_file *m, const char *driver,
 		   bm->offset, bm->size);
 }
 
-void rxpath_rings_show_status(struct seq_file *m)
+void rxpath_rings_resolve_status(struct seq_file *m)
 {
 	const struct rxpath_ring_driver *d;
 	unsigned int r;

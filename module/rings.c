@@ -11,6 +11,8 @@
 #include "compat.h"
 #include "rxpath.h"
 #include "rings.h"
+#include "events.h"
+#include "napi.h"
 
 /* ---- missed_while_full -------------------------------------------------- */
 
@@ -182,7 +184,7 @@ again:
 }
 
 /* What status says of the worker: only what went wrong. */
-void rxpath_missed_show_status(struct seq_file *m)
+static void rxpath_missed_show_status(struct seq_file *m)
 {
 	unsigned long n = READ_ONCE(rxpath_missed_skipped);
 
@@ -191,7 +193,7 @@ void rxpath_missed_show_status(struct seq_file *m)
 			   n);
 }
 
-void rxpath_rings_reset(void)
+static void rxpath_rings_reset(void)
 {
 	mutex_lock(&rxpath_missed_lock);
 	rxpath_missed_n = 0;
@@ -261,14 +263,14 @@ static const struct rxpath_file rxpath_rings_file = {
 	.show = rxpath_rings_show,
 };
 
-void rxpath_rings_debugfs_init(void)
+static void rxpath_rings_files(void)
 {
 	rxpath_file_add("rings", &rxpath_rings_file);
 }
 
 /* ---- init / exit ------------------------------------------------------- */
 
-int rxpath_rings_init(void)
+static int rxpath_rings_init(void)
 {
 	int err;
 
@@ -280,8 +282,24 @@ int rxpath_rings_init(void)
 	return 0;
 }
 
-void rxpath_rings_exit(void)
+static void rxpath_rings_exit(void)
 {
 	cancel_delayed_work_sync(&rxpath_missed_dwork);
 	rxpath_rings_resolve_exit();
 }
+
+/* The drivers' rings (ring_resolve.c), then the worker's troubles. */
+static void rxpath_rings_status(struct seq_file *m)
+{
+	rxpath_rings_resolve_status(m);
+	rxpath_missed_show_status(m);
+}
+
+const struct rxpath_concern rxpath_rings_concern = {
+	.name = "rings",
+	.init = rxpath_rings_init,
+	.exit = rxpath_rings_exit,
+	.files = rxpath_rings_files,
+	.show_status = rxpath_rings_status,
+	.reset = rxpath_rings_reset,
+};

@@ -1,16 +1,160 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * The RX ring files' own declarations: a driver's row (ring_drivers.c),
- * what resolving it from BTF fills in (ring_resolve.c, process context,
- * under rxpath_rings_lock), and the reads the probes make of what it
- * describes (ring_poll.c, probe context; rings.c's worker).
+ * The rings concern: the arithmetic of a ring's indices and the state a
+ * NAPI slot keeps of its rings (napi.c's probe hands each poll to
+ * rxpath_rings_poll()); then the ring files' own declarations: a driver's
+ * row (ring_drivers.c), what resolving it from BTF fills in
+ * (ring_resolve.c, process context, under rxpath_rings_lock), and the
+ * reads the probes make of what it describes (ring_poll.c, probe context;
+ * rings.c's worker).
  */
 #ifndef _RXPATH_RINGS_H
 #define _RXPATH_RINGS_H
 
 #include <linux/mutex.h>
 #include <linux/uaccess.h>
+#include "rxpath.h"
 #include "btf.h"
+
+struct napi_struct;
+
+/*
+ * RX ring arithmetic (ring_poll.c), on indices read from a driver's ring:
+ * usable only when both are below count, which is not 0 (a ring caught
+ * mid-resize may show anything).
+ */
+static inline bool rxpath_ring_indices_ok(u32 count, u32 ntu, u32 ntc)
+{
+	return count && ntu < count && ntc < count;
+}
+
+/*
+ * Descriptors the driver could still give the NIC: the drivers' own
+ * *_DESC_UNUSED (ixgbe's IXGBE_DESC_UNUSED). One slot always stays empty
+ * so that a full ring and an empty one differ: ntu == ntc is count - 1
+ * unused, and ntc == ntu + 1 (modulo count) is 0, a full ring.
+ */
+static inline u32 rxpath_ring_unused(u32 count, u32 ntu, u32 ntc)
+{
+	return ntc > ntu ? ntc - ntu - 1 : count + ntc - ntu - 1;
+}
+
+/* The index i descriptors after ntc (i < count), past the ring's end. */
+static inline u32 rxpath_ring_next(u32 count, u32 ntc, u32 i)
+{
+	return ntc >= count - i ? ntc - (count - i) : ntc + i;
+}
+
+/*
+ * The descriptors a poll cleaned: how far next_to_clean moved since this
+ * CPU's previous read of the ring (prev_ntc, the same count). chained: that
+ * read followed a full-weight poll in a NET_RX softirq, so the NAPI stayed
+ * on this CPU's poll list and this poll is its next: the figure is exact.
+ * Otherwise other CPUs may have polled the NAPI in between (its interrupt
+ * moved), and at most the poll's work is taken. Descriptors, not work: the
+ * Intel drivers' polls return their whole weight while TX cleanup is
+ * unfinished (igb_poll, ixgbe_poll), a frame may span descriptors, and a
+ * vector's work is the sum over its rings.
+ */
+static inline u32 rxpath_ring_cleaned(u32 count, u32 prev_ntc, u32 ntc,
+				      bool chained, int work)
+{
+	u32 moved = ntc >= prev_ntc ? ntc - prev_ntc : count + ntc - prev_ntc;
+
+	return chained ? moved : min_t(u32, moved, max(work, 0));
+}
+
+/*
+ * Pending at a poll's start, as seen after it: what is pending now plus
+ * what it cleaned, at most count - 1 (the most the NIC can hold); that
+ * much is a full ring.
+ */
+static inline u32 rxpath_ring_start_pending(u32 pending, u32 cleaned, u32 count)
+{
+	return min_t(u64, (u64)pending + cleaned, count - 1);
+}
+
+/*
+ * missed_while_full: the frames the NIC dropped for want of a descriptor
+ * (its drop counter's growth) in the intervals in which some poll found
+ * the ring full. Each observation of the counter (and of the ring's
+ * full_ring_events) is one step, and returns the drops it attributes to
+ * the ring; the first only primes. A counter that went down was reset with
+ * the device: that step counts nothing.
+ */
+struct rxpath_ring_missed {
+	u64 last;
+	u64 last_full;
+	bool primed;
+};
+
+static inline u64 rxpath_ring_missed_step(struct rxpath_ring_missed *m,
+					  u64 missed, u64 full_events)
+{
+	u64 drops = 0;
+
+	if (m->primed && full_events != m->last_full && missed > m->last)
+		drops = missed - m->last;
+	m->last = missed;
+	m->last_full = full_events;
+	m->primed = true;
+	return drops;
+}
+
+/*
+ * One RX ring as the polls of one NAPI instance on one CPU saw it
+ * (ring_poll.c). The instant values are those of the last poll (stamp, by
+ * local_clock); pending and what derives from it are RXPATH_RING_UNKNOWN
+ * for drivers whose descriptors rxpath does not read.
+ */
+#define RXPATH_RING_UNKNOWN	U32_MAX
+#define RXPATH_RINGS_PER_NAPI	4
+
+struct rxpath_ring_state {
+	u64 stamp;		/* 0: never read */
+	u32 queue;
+	u32 count;
+	u32 ntu;
+	u32 ntc;
+	u32 unused;
+	u32 pending;
+	u32 min_unused;
+	u32 max_pending;
+	u64 polls;
+	u64 full_polls;
+	u64 full_events;	/* polls that found the ring full */
+	bool chain;		/* the last poll read used its whole weight, in NET_RX */
+};
+
+/* The rings behind one NAPI instance, per CPU, in its NAPI slot. */
+struct rxpath_napi_rings {
+	s8 driver;		/* index in ring_drivers.c's table; < 0: none */
+	unsigned int gen;	/* driver was looked up at this rxpath_rings_gen */
+	struct rxpath_ring_state ring[RXPATH_RINGS_PER_NAPI];
+};
+
+/* ring_poll.c (poll, merge), rings.c (drops) */
+void __rxpath_rings_poll(struct rxpath_napi_rings *r, struct napi_struct *napi,
+			 int work, int budget);
+extern unsigned int rxpath_rings_gen;
+
+/*
+ * After each poll, in the instance's slot (napi.c): nothing more for an
+ * instance already known to have no ring driver (backlogs, veth, ...).
+ */
+static inline void rxpath_rings_poll(struct rxpath_napi_rings *r,
+				     struct napi_struct *napi, int work,
+				     int budget)
+{
+	if (r->driver < 0 && r->gen == READ_ONCE(rxpath_rings_gen))
+		return;
+	__rxpath_rings_poll(r, napi, work, budget);
+}
+void rxpath_rings_merge(struct rxpath_napi_rings *to,
+			const struct rxpath_napi_rings *from);
+struct rtnl_link_stats64;
+bool rxpath_rings_drops(int driver, const struct napi_struct *napi,
+			const struct rtnl_link_stats64 *st, u64 *drops);
 
 /* The ring members rxpath reads, by role. */
 enum {
@@ -163,6 +307,7 @@ extern struct mutex rxpath_rings_lock;
 int rxpath_ring_unready(struct rxpath_ring_driver *d, int err, const char *why);
 int rxpath_rings_resolve_init(void);
 void rxpath_rings_resolve_exit(void);
+void rxpath_rings_resolve_status(struct seq_file *m);
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /* ring_poll.c, visible to rxpath_test.ko */

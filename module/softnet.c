@@ -36,6 +36,7 @@
 #include "compat.h"
 #include "softnet.h"
 #include "btf.h"
+#include "events.h"
 
 /* Off by default: `make bench` measured its cost (see the README). */
 static bool backlog_hook;
@@ -208,7 +209,7 @@ static void rxpath_backlog_zero(bool hook_counts, bool peaks)
 	}
 }
 
-void rxpath_softnet_reset(void)
+static void rxpath_softnet_reset(void)
 {
 	rxpath_backlog_zero(true, true);
 }
@@ -352,7 +353,7 @@ VISIBLE_IF_KUNIT const struct rxpath_cpu_table rxpath_backlog_hist_table = {
 };
 EXPORT_SYMBOL_IF_KUNIT(rxpath_backlog_hist_table);
 
-void rxpath_softnet_show_status(struct seq_file *m)
+static void rxpath_softnet_show_status(struct seq_file *m)
 {
 	seq_printf(m, "backlog_hook %s\n", rxpath_backlog_hook_on() ? "on" : "off");
 	seq_printf(m, "flow_limit_count byte %u, %u bytes: %s\n",
@@ -361,7 +362,7 @@ void rxpath_softnet_show_status(struct seq_file *m)
 
 /* ---- init / exit ------------------------------------------------------- */
 
-int rxpath_softnet_init(void)
+static int rxpath_softnet_init(void)
 {
 	rxpath_backlog = alloc_percpu(struct rxpath_backlog_stats);
 	if (!rxpath_backlog)
@@ -380,14 +381,14 @@ int rxpath_softnet_init(void)
 	return 0;
 }
 
-void rxpath_softnet_debugfs_init(void)
+static void rxpath_softnet_files(void)
 {
 	rxpath_cpu_table_add("softnet", &rxpath_softnet_table);
 	rxpath_cpu_table_add("backlog_hist", &rxpath_backlog_hist_table);
 	rxpath_file_add("backlog_hook", &rxpath_backlog_hook_file);
 }
 
-void rxpath_softnet_exit(void)
+static void rxpath_softnet_exit(void)
 {
 	/* It returns once no handler runs: none is left on the data freed. */
 	if (rxpath_enqueue_probe.attached)
@@ -395,3 +396,12 @@ void rxpath_softnet_exit(void)
 	rxpath_probe_forget(&rxpath_enqueue_probe);
 	free_percpu(rxpath_backlog);
 }
+
+const struct rxpath_concern rxpath_softnet_concern = {
+	.name = "softnet",
+	.init = rxpath_softnet_init,
+	.exit = rxpath_softnet_exit,
+	.files = rxpath_softnet_files,
+	.show_status = rxpath_softnet_show_status,
+	.reset = rxpath_softnet_reset,
+};

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * softnet.c's per-poll work, inline in napi.c's probe: the backlog's
- * queue-length sample.
+ * The softnet concern (softnet.c): the per-CPU backlog tables, and its
+ * per-poll work, inline in napi.c's probe: the backlog's queue-length
+ * sample.
  */
 #ifndef _RXPATH_SOFTNET_H
 #define _RXPATH_SOFTNET_H
@@ -11,6 +12,19 @@
 #include <linux/skbuff.h>
 #include "rxpath.h"
 #include "compat.h"
+
+struct rxpath_btf;
+
+unsigned int rxpath_softnet_backlog_max(unsigned int cpu);
+u64 rxpath_softnet_flow_limit(struct softnet_data *sd);
+void rxpath_softnet_check_layout(const struct rxpath_btf *vm, const char *why);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+/* Visible to rxpath_test.ko only (EXPORT_SYMBOL_IF_KUNIT). */
+void rxpath_backlog_count(unsigned int cpu, unsigned int qlen);
+extern const struct rxpath_cpu_table rxpath_softnet_table;
+extern const struct rxpath_cpu_table rxpath_backlog_hist_table;
+#endif
 
 /*
  * The backlog's peak while the per-packet hook is off. The input queue
