@@ -55,7 +55,7 @@ static const struct kernel_param_ops rxpath_budget_warn_pct_ops = {
 	.set = rxpath_budget_warn_pct_set,
 	.get = param_get_uint,
 };
-unsigned int rxpath_budget_warn = 50;
+static unsigned int rxpath_budget_warn = 50;
 /*
  * A cycle that leaves at least this percentage of its budget is counted
  * by no one (budget_hist's first bucket aside): the most of budget_warn_pct

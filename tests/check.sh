@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # make check: every test, on every kernel of the test bed. Host-side checks
-# first (ABI header, style, reader), then per kernel the Debian packages
+# first (ABI header, style, sparse, reader), then per kernel the Debian packages
 # installed through DKMS in the suite's chroot (tests/dkms.sh) and each
 # guest scenario in its own boot, with the module DKMS built.
 # Ends with "N passed, N failed" and exits non-zero on any failure.
@@ -77,6 +77,12 @@ run() {
 need_host_tools
 run "$RXPATH_TOP/tests/uapi.sh"
 run "$RXPATH_TOP/tests/style.sh"
+# sparse against 6.1's headers, and the debug kernel's (the KUnit suites)
+# when it is booted: its build is cached for the boots then.
+sparse_keys=bookworm
+case " $kernels " in *" debug "*) sparse_keys="bookworm debug" ;; esac
+# shellcheck disable=SC2086
+run "$RXPATH_TOP/tests/sparse.sh" $sparse_keys
 run "$RXPATH_TOP/tests/reader.sh"
 run "$RXPATH_TOP/tests/deploy.sh"
 # Newer Debian kernels not booted: build-tested (W=1, no warnings) in

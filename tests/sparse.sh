@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# sparse (make C=2) over the module: the kernel's address-space,
+# endianness and lock-context annotations, and symbols that should be
+# static. tests/sparse.sh KEY...: against each kernel_fetch KEY (bookworm:
+# Debian 12's 6.1; debug: the debug kernel, which has CONFIG_KUNIT, so the
+# KUnit suites too). Any sparse warning fails; each file is one verdict.
+
+set -euo pipefail
+. "$(dirname "$0")/lib/common.sh"
+
+need_pkgs sparse
+
+# sparse_run NAME: checks a copy of the tree against KHEADERS; one verdict
+# per C file that was checked.
+sparse_run() {
+	local name=$1 out=$RXPATH_OUT/sparse-$1 f log
+	rm -rf "$out" && mkdir -p "$out/src"
+	cp -r "$RXPATH_TOP"/Kbuild "$RXPATH_TOP"/Makefile "$RXPATH_TOP"/dkms.conf \
+		"$RXPATH_TOP"/module "$RXPATH_TOP"/include "$RXPATH_TOP"/kunit "$out/src"/
+	log=$out/sparse.log
+	if ! make -C "$KHEADERS" M="$out/src" C=2 modules >"$log" 2>&1; then
+		echo "not ok - sparse ($name): the build failed"
+		sed 's/^/#   /' "$log"
+		return
+	fi
+	for f in "$out"/src/module/*.c "$out"/src/kunit/*.c; do
+		[ -f "${f%.c}.o" ] || continue
+		f=${f#"$out"/src/}
+		if grep -E "^[^ ]*$f:[0-9]+:[0-9]+: (warning|error):" "$log" >"$out/hits"; then
+			echo "not ok - sparse clean ($name): $f"
+			sed "s|$out/src/||; s/^/#   /" "$out/hits"
+		else
+			echo "ok - sparse clean ($name): $f"
+		fi
+	done
+	# A warning in a header counts against the file that included it
+	# above; one sparse gives for no file of ours fails here.
+	if grep -E ": (warning|error):" "$log" | grep -vE "^[^ ]*(module|kunit)/[a-z_]+\.c:" >"$out/other"; then
+		echo "not ok - sparse clean ($name): headers"
+		sed "s|$out/src/||; s/^/#   /" "$out/other"
+	fi
+}
+
+for key in "${@:-bookworm}"; do
+	kernel_fetch "$key"
+	sparse_run "$KREL"
+done
