@@ -384,13 +384,8 @@ static void rxpath_context(const struct rxpath_sample *a, const struct rxpath_sa
 		printf("\n");
 	}
 	for (i = 0; i < b->ndevs; i++) {
-		for (int q = 0;; q++) {
-			snprintf(path, sizeof(path), "/sys/class/net/%s/queues/rx-%d/rps_cpus",
-				 b->dev[i].name, q);
-			if (rxpath_read_line(path, buf, sizeof(buf)))
-				break;
+		for (int q = 0; !rxpath_rps_cpus(b->dev[i].name, q, buf, sizeof(buf)); q++)
 			printf("context: %s rx-%d rps_cpus %s\n", b->dev[i].name, q, buf);
-		}
 	}
 }
 

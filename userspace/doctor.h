@@ -61,6 +61,7 @@ u64 rxpath_d(u64 a, u64 b);
 long long rxpath_sysctl(const char *name);
 int rxpath_ethtool(const char *dev, void *cmd);
 int rxpath_read_line(const char *path, char *buf, size_t size);
+int rxpath_rps_cpus(const char *dev, int q, char *buf, size_t size);
 const struct rxpath_dev_sample *rxpath_dev_before(const struct rxpath_sample *a,
 						 const char *name);
 u64 rxpath_irq_delta(const struct rxpath_sample *a, const struct rxpath_sample *b,

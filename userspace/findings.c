@@ -39,30 +39,34 @@ static int rxpath_rx_vector(const char *name, const char *dev)
 	return 0;
 }
 
+/* RX queue q of dev's RPS mask, as sysfs gives it; -1 for no such queue. */
+int rxpath_rps_cpus(const char *dev, int q, char *buf, size_t size)
+{
+	char path[512];
+
+	snprintf(path, sizeof(path), "/sys/class/net/%s/queues/rx-%d/rps_cpus", dev, q);
+	return rxpath_read_line(path, buf, size);
+}
+
 static int rxpath_rx_queues(const char *dev)
 {
-	char path[512], buf[64];
+	char buf[4096];
 	int q = 0;
 
-	for (;; q++) {
-		snprintf(path, sizeof(path), "/sys/class/net/%s/queues/rx-%d/rps_cpus", dev, q);
-		if (rxpath_read_line(path, buf, sizeof(buf)))
-			return q;
-	}
+	while (!rxpath_rps_cpus(dev, q, buf, sizeof(buf)))
+		q++;
+	return q;
 }
 
 /* Whether any RX queue of dev has an RPS mask other than 0. */
 static int rxpath_rps_on(const char *dev)
 {
-	char path[512], buf[4096];
+	char buf[4096];
 
-	for (int q = 0;; q++) {
-		snprintf(path, sizeof(path), "/sys/class/net/%s/queues/rx-%d/rps_cpus", dev, q);
-		if (rxpath_read_line(path, buf, sizeof(buf)))
-			return 0;
+	for (int q = 0; !rxpath_rps_cpus(dev, q, buf, sizeof(buf)); q++)
 		if (strspn(buf, "0,") != strlen(buf))
 			return 1;
-	}
+	return 0;
 }
 
 static int rxpath_online(const struct rxpath_sample *b)
