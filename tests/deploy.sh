@@ -8,7 +8,7 @@
 # the dashboard use is one the reader writes (its metric tables in
 # userspace/prom.c and serve.c). The exporter scenario checks the same
 # names against a live exporter's output, and a real Prometheus against
-# it.
+# it. The metrics' schema in docs/fleet.md must be the one prom.c writes.
 
 set -uo pipefail
 . "$(dirname "$0")/lib/common.sh"
@@ -60,9 +60,9 @@ print("# deploy: metric names used: " + " ".join(sorted(used)))
 prom = open(f"{src}/prom.c").read()
 have = {n: "counter" if c == "1" else "gauge"
         for n, c in re.findall(r'\{ "\w+", "(rxpath_\w+)", (\d),', prom)}
-readme = open(f"{src}/../README.md").read()
-table = readme[readme.index("**The schema.**"):readme.index("**Alert rules**")]
+fleet = open(f"{src}/../docs/fleet.md").read()
+table = fleet[fleet.index("**The schema.**"):fleet.index("**Alert rules**")]
 doc = dict(re.findall(r"^\| `(rxpath_\w+)` \| (counter|gauge) \|", table, re.M))
-ok(have and doc == have, f"README's schema is the reader's: {len(have)} metrics, each with its type"
+ok(have and doc == have, f"docs/fleet.md's schema is the reader's: {len(have)} metrics, each with its type"
    + (f" (differ: {sorted(set(doc.items()) ^ set(have.items()))[:4]})" if doc != have else ""))
 PY
