@@ -53,6 +53,13 @@ if [ -n "${RXPATH_PREBUILT_KO:-}" ]; then
 	fi
 fi
 is_debug() { case $kernel in debug|debug-*) true ;; *) false ;; esac; }
+# The KUnit suites rxpath_test.ko was built with: the struct kunit_suite
+# definitions in the copy of kunit/ it was built from. The guest sees
+# rxpath_kunit_suites=N, and the kunit scenario finds as many.
+kunit_suites=
+[ -z "$RXPATH_TEST_KO" ] ||
+	kunit_suites=$(cat "$(dirname "$RXPATH_TEST_KO")"/kunit/*.c |
+		grep -cE '^(static )?struct kunit_suite [A-Za-z0-9_]+ = \{')
 
 # The guest modules a NIC model needs, with their dependencies first.
 nic_modules() {
@@ -281,6 +288,7 @@ for scenario in "$@"; do
 	# RXPATH_SOAK (make soak): the scenarios that know it run their full
 	# counts (the guest's init sees rxpath_soak=1 in its environment).
 	[ -z "${RXPATH_SOAK:-}" ] || cmdline="$cmdline rxpath_soak=1"
+	[ -z "$kunit_suites" ] || cmdline="$cmdline rxpath_kunit_suites=$kunit_suites"
 	# A kernel that crashes while it boots, before the guest's init has
 	# printed a line (so before any module is loaded), is booted once
 	# more: Debian's 7.2 has died so under multi-threaded TCG in its own

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0
 # The KUnit suites (kernels with CONFIG_KUNIT only): rxpath_test.ko runs them
-# when it loads; every case's KTAP line becomes one verdict here.
+# when it loads; every case's KTAP line becomes one verdict here. The host
+# counts the suites in kunit/*.c (rxpath_kunit_suites, from tests/vm.sh):
+# each one must have run.
 
 if [ ! -d /sys/kernel/debug/kunit ] || [ ! -f /lib/modules/rxpath_test.ko ]; then
 	skip "KUnit suites: this kernel has no CONFIG_KUNIT"
@@ -29,7 +31,7 @@ else
 		EOT
 		check_eq "kunit $s: every planned case reported" "$n" "$plan"
 	done
-	check_eq "kunit suites found" $suites 8
+	check_eq "kunit suites found" $suites "${rxpath_kunit_suites:-unknown}"
 	check "rmmod rxpath_test" rmmod rxpath_test
 	check "rmmod rxpath" rmmod rxpath
 fi
