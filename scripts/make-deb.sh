@@ -39,7 +39,7 @@ fi
 
 src=$out/rxpath-$version
 rm -rf "$out" && mkdir -p "$src"
-(cd "$top" && cp -r Kbuild Makefile dkms.conf README.md module include kunit \
+(cd "$top" && cp -r Kbuild Makefile dkms.conf README.md docs module include kunit \
 	userspace deploy debian "$src/")
 (cd "$src" && dpkg-buildpackage -us -uc -b) >"$out/build.log" 2>&1 || {
 	tail -n 30 "$out/build.log" >&2

@@ -48,7 +48,7 @@ not_ok() {
 # the tree changed since (make deb, lintian included).
 make_debs() {
 	local dir=$1 src=$2 hash
-	hash=$(cd "$src" && tar -cf - Kbuild Makefile dkms.conf README.md module \
+	hash=$(cd "$src" && tar -cf - Kbuild Makefile dkms.conf README.md docs module deploy \
 		include kunit userspace debian scripts | sha256sum | cut -c1-16)
 	[ "$(cat "$dir/.hash" 2>/dev/null)" = "$hash" ] && return 0
 	"$src/scripts/make-deb.sh" "$dir" >"$dir.log" 2>&1 || return 1
@@ -61,7 +61,7 @@ make_debs() {
 bump_tree() {
 	local dir=$RXPATH_OUT/deb-bump-src
 	rm -rf "$dir" && mkdir -p "$dir"
-	cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,README.md,module,include,kunit,userspace,deploy,debian,scripts} "$dir/"
+	cp -r "$RXPATH_TOP"/{Kbuild,Makefile,dkms.conf,README.md,docs,module,include,kunit,userspace,deploy,debian,scripts} "$dir/"
 	sed -i "s/^PACKAGE_VERSION=.*/PACKAGE_VERSION=\"$bump\"/" "$dir/dkms.conf"
 	{
 		echo "rxpath ($bump) unstable; urgency=medium"
