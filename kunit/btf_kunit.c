@@ -56,6 +56,7 @@ static struct rxpath_btf *rxpath_tb_btf(struct kunit *test)
 static int rxpath_tb_init(struct rxpath_btf *btf, const void *data, size_t len,
 			  const struct rxpath_btf *base)
 {
+	rxpath_btf_free(btf);
 	return rxpath_btf_init(btf, data, len, base);
 }
 
