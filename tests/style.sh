@@ -27,7 +27,7 @@ fi
 cd "$RXPATH_TOP"
 # The reader too (userspace C in the kernel's style); its signal flag is
 # rightly volatile.
-for f in module/*.c module/*.h kunit/*.c include/uapi/linux/rxpath.h \
+for f in module/*.c module/*.h kunit/*.c kunit/*.h include/uapi/linux/rxpath.h \
 	userspace/*.c userspace/*.h userspace/tests/*.c; do
 	ignore=LINUX_VERSION_CODE,CONSTANT_COMPARISON,VOLATILE
 	# compat.h defines EXPORT_SYMBOL_IF_KUNIT for kernels before
