@@ -38,7 +38,7 @@
 #include "btf.h"
 #include "events.h"
 
-/* Off by default: `make bench` measured its cost (see the README). */
+/* Off by default: `make bench` measured its cost (bench/README.md). */
 static bool backlog_hook;
 module_param(backlog_hook, bool, 0444);
 static char *backlog_func = "enqueue_to_backlog";

@@ -7,7 +7,7 @@
  * and rxpath_exporter_info. Every connection is closed after its answer; a
  * client that sends no request within 5 s is dropped. The device is opened
  * for each scrape and closed after it, so the exporter never holds the
- * module. It runs as any member of the device's group (see README).
+ * module. It runs as any member of the device's group (docs/fleet.md).
  */
 #define _GNU_SOURCE		/* accept4 */
 #include <errno.h>

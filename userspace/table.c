@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * rxpath's tables, read the way the README says programs should:
+ * rxpath's tables, read the way docs/tables.md says programs should:
  * a header line of column names, then rows of whitespace-separated fields,
  * "-" where a figure is not measured. Columns are found by name.
  */
