@@ -13,6 +13,9 @@ not_ok() { T=$((T + 1)); echo "not ok $T - $*" >&3; echo "rxpath-guest: NOT OK -
 diag() { echo "# $*" >&3; echo "rxpath-guest: # $*"; }
 # check DESC COMMAND...: ok when the command succeeds.
 check() { d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
+# logged ERE: whether the kernel's log has a line that matches. (As a
+# command of check: "check DESC dmesg | grep" would judge dmesg alone.)
+logged() { dmesg | grep -E "$1" >/dev/null; }
 # check_eq DESC GOT WANT
 # (values of more than one line are compared, not printed)
 check_eq() {

@@ -21,7 +21,7 @@ done
 check_eq "reset refuses garbage, negatives, huge strings: accepted" $fails 0
 check_eq "refused resets changed no histogram" "$(cat $RX/backlog_hist)" "$hist0"
 check_eq "refused resets changed no reset time" "$(cat $RX/reset)" "$reset0"
-check "refusal logged with a pr_warn line" dmesg | grep -q 'rxpath: reset: only "1" is accepted'
+check "refusal logged with a pr_warn line" logged 'rxpath: reset: only "1" is accepted'
 
 fails=0
 for bad in maybe 2 -1 yes "on off" "$huge"; do
@@ -58,6 +58,6 @@ if insmod $KO backlog_hook=bogus 2>/dev/null; then
 else
 	ok "insmod backlog_hook=bogus is refused"
 fi
-check "the bad parameter is named in the log" dmesg | grep -q 'backlog_hook'
+check "the bad parameter is named in the log" logged 'backlog_hook'
 check "insmod after the refusal" insmod $KO
 check "rmmod" rmmod rxpath

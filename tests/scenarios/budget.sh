@@ -62,7 +62,7 @@ for bad in maybe 2 "" "on on" -1 "$(head -c 5000 /dev/zero | tr '\0' 1)"; do
 	fi
 done
 check_eq "cycle_clock refuses bad values: accepted" $fails 0
-check "its pr_warn names the file" dmesg | grep -q 'rxpath: cycle_clock: write on, off, 1 or 0'
+check "its pr_warn names the file" logged 'rxpath: cycle_clock: write on, off, 1 or 0'
 check "cycle_clock switched off" sh -c "echo 0 > $RX/cycle_clock"
 check_eq "cycle_clock reads off" "$(cat $RX/cycle_clock)" off
 
@@ -94,7 +94,7 @@ for bad in 101 -1 abc 1.5 "" " " 0x10 +5 "5%" "50 50" 1000 "$huge" 1844674407370
 done
 check_eq "budget_warn_pct refuses bad values: accepted" $fails 0
 check_eq "budget_warn_pct unchanged" "$(cat $RX/budget_warn_pct)" 50
-check "refusal logged with a pr_warn line" dmesg | grep -q 'rxpath: budget_warn_pct: write a whole percentage'
+check "refusal logged with a pr_warn line" logged 'rxpath: budget_warn_pct: write a whole percentage'
 for good in 0 100 25; do
 	echo $good > $RX/budget_warn_pct
 	check_eq "budget_warn_pct takes $good" "$(cat $RX/budget_warn_pct)" $good
@@ -112,7 +112,7 @@ if insmod $KO budget_warn_pct=101 2>/dev/null; then
 else
 	ok "insmod budget_warn_pct=101 refused"
 fi
-check "its pr_warn names the parameter" dmesg | grep -q 'rxpath: budget_warn_pct: a whole percentage'
+check "its pr_warn names the parameter" logged 'rxpath: budget_warn_pct: a whole percentage'
 check "insmod budget_warn_pct=10" insmod $KO budget_warn_pct=10
 check_eq "budget_warn_pct from the parameter" "$(cat $RX/budget_warn_pct)" 10
 

@@ -52,7 +52,7 @@ rxpath watch --json >/dev/null 2>/tmp/w.err &
 w=$!
 check "a reader polls /dev/rxpath" wait_polling $w
 rxpath_devtest files $writes $seed $RX dev
-check "the refusals were logged, naming the file" dmesg | grep -qE 'rxpath: (reset|backlog_hook|cycle_clock|budget_warn_pct): '
+check "the refusals were logged, naming the file" logged 'rxpath: (reset|backlog_hook|cycle_clock|budget_warn_pct): '
 kill -TERM $w
 wait $w
 check_eq "the reader exits 0 on SIGTERM" "$?" 0
