@@ -48,7 +48,9 @@ not_ok() {
 # the tree changed since (make deb, lintian included).
 make_debs() {
 	local dir=$1 src=$2 hash
-	hash=$(cd "$src" && tar -cf - Kbuild Makefile dkms.conf README.md docs module deploy \
+	# Of the contents only: a copy of the same tree hashes the same.
+	hash=$(cd "$src" && tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+		-cf - Kbuild Makefile dkms.conf README.md docs module deploy \
 		include kunit userspace debian scripts | sha256sum | cut -c1-16)
 	[ "$(cat "$dir/.hash" 2>/dev/null)" = "$hash" ] && return 0
 	"$src/scripts/make-deb.sh" "$dir" >"$dir.log" 2>&1 || return 1
@@ -68,8 +70,10 @@ bump_tree() {
 		echo
 		echo "  * Test bed: the version after $version."
 		echo
+		# A day after the release's own date: the same tree gives the
+		# same packages, built once for every kernel of a run.
 		sed -n 's/^\( -- .*>\)  .*/\1/p' "$dir/debian/changelog" | head -n1 | tr -d '\n'
-		echo "  $(date -R)"
+		echo "  $(date -R -d "$(sed -n 's/^ -- .*>  //p' "$dir/debian/changelog" | head -n1) + 1 day")"
 		echo
 		cat "$dir/debian/changelog"
 	} >"$dir/debian/changelog.new"
