@@ -16,9 +16,8 @@ need_pkgs sparse
 # per C file that was checked.
 sparse_run() {
 	local name=$1 out=$RXPATH_OUT/sparse-$1 f log
-	rm -rf "$out" && mkdir -p "$out/src"
-	cp -r "$RXPATH_TOP"/Kbuild "$RXPATH_TOP"/Makefile "$RXPATH_TOP"/dkms.conf \
-		"$RXPATH_TOP"/module "$RXPATH_TOP"/include "$RXPATH_TOP"/kunit "$out/src"/
+	rm -rf "$out"
+	module_tree_copy "$out/src"
 	log=$out/sparse.log
 	if ! make -C "$KHEADERS" M="$out/src" C=2 modules >"$log" 2>&1; then
 		echo "not ok - sparse ($name): the build failed"

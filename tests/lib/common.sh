@@ -330,6 +330,14 @@ debug_kernel_fetch() {
 	KMODULES=$dir/modules
 }
 
+# module_tree_copy DIR: DIR emptied, with what an external module build of
+# rxpath reads (as DKMS's copy in /usr/src has it).
+module_tree_copy() {
+	rm -rf "$1" && mkdir -p "$1"
+	cp -r "$RXPATH_TOP"/Kbuild "$RXPATH_TOP"/Makefile "$RXPATH_TOP"/dkms.conf \
+		"$RXPATH_TOP"/module "$RXPATH_TOP"/include "$RXPATH_TOP"/kunit "$1"/
+}
+
 # module_build OUTDIR: builds rxpath.ko against KHEADERS the way DKMS does:
 # from a copy of the source tree, with make -C <headers> M=<copy>.
 # Sets RXPATH_KO. Fails on any warning in the build (W=1). Another suite's
@@ -347,9 +355,7 @@ module_build() {
 		RXPATH_KO=$out/chroot/$KREL/rxpath.ko
 		return 0
 	fi
-	rm -rf "$src" && mkdir -p "$src"
-	cp -r "$RXPATH_TOP"/Kbuild "$RXPATH_TOP"/Makefile "$RXPATH_TOP"/dkms.conf \
-		"$RXPATH_TOP"/module "$RXPATH_TOP"/include "$RXPATH_TOP"/kunit "$src"/
+	module_tree_copy "$src"
 	if ! make -C "$KHEADERS" M="$src" W=1 modules >"$out/build.log" 2>&1; then
 		cat "$out/build.log" >&2
 		return 1
