@@ -7,10 +7,13 @@ T=0
 RX=/sys/kernel/debug/rxpath
 KO=/lib/modules/rxpath.ko
 
-ok() { T=$((T + 1)); echo "ok $T - $*" >&3; echo "rxpath-guest: ok - $*"; }
-skip() { T=$((T + 1)); echo "ok $T - $* # SKIP" >&3; echo "rxpath-guest: skip - $*"; }
-not_ok() { T=$((T + 1)); echo "not ok $T - $*" >&3; echo "rxpath-guest: NOT OK - $*"; }
-diag() { echo "# $*" >&3; echo "rxpath-guest: # $*"; }
+# On the console each verdict carries the guest's uptime, as the kernel's
+# lines do: where a scenario's time goes reads from its console log.
+say() { read -r up _ </proc/uptime; echo "[$up] rxpath-guest: $*"; }
+ok() { T=$((T + 1)); echo "ok $T - $*" >&3; say "ok - $*"; }
+skip() { T=$((T + 1)); echo "ok $T - $* # SKIP" >&3; say "skip - $*"; }
+not_ok() { T=$((T + 1)); echo "not ok $T - $*" >&3; say "NOT OK - $*"; }
+diag() { echo "# $*" >&3; say "# $*"; }
 # check DESC COMMAND...: ok when the command succeeds.
 check() { d=$1; shift; if "$@"; then ok "$d"; else not_ok "$d"; fi; }
 # logged ERE: whether the kernel's log has a line that matches. (As a
