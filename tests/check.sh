@@ -70,8 +70,13 @@ scenarios_for() {
 log=$RXPATH_OUT/check.log
 : >"$log"
 start=$(date +%s)
+# run COMMAND...: its verdicts into the log and onto the terminal, and
+# how long it took (where make check's time goes: tests/README.md).
 run() {
+	local t0=$SECONDS what
 	"$@" 2>&1 | tee -a "$log" | grep -E '^(not )?ok |^#   ' || true
+	what=$(printf '%s\n' "$@" | grep -v '^env$\|^[A-Z_]*=' | sed 's|.*/tests/|tests/|' | tr '\n' ' ')
+	echo "# $((SECONDS - t0)) s: ${what% }" | tee -a "$log"
 }
 
 need_host_tools
@@ -91,6 +96,10 @@ for suite in ${RXPATH_BUILD_SUITES-trixie sid bullseye}; do
 	case " $kernels " in *" $suite "*) continue ;; esac
 	run "$RXPATH_TOP/tests/lib/chroot-build.sh" "$suite" "$RXPATH_TOP" "$RXPATH_OUT/build-$suite"
 done
+# The package's upgrade is tried on the first Debian kernel (on every one
+# in make check-matrix).
+dkms_upgrade=
+[ "$full_kernels" = all ] && dkms_upgrade=all
 for k in $kernels; do
 	# DKMS is for the distribution's kernels (the debug kernels are ours):
 	# the package is installed in the suite's chroot, and the scenarios
@@ -101,7 +110,10 @@ for k in $kernels; do
 	debug|debug-*|*-cloud) ;;
 	*)
 		rm -f "$RXPATH_OUT/dkms/$k/rxpath.ko"
-		run "$RXPATH_TOP/tests/dkms.sh" -k "$k"
+		no_upgrade=
+		[ "$dkms_upgrade" != done ] || no_upgrade=-U
+		run "$RXPATH_TOP/tests/dkms.sh" -k "$k" ${no_upgrade:+"$no_upgrade"}
+		[ "$dkms_upgrade" = all ] || dkms_upgrade=done
 		[ ! -s "$RXPATH_OUT/dkms/$k/rxpath.ko" ] || prebuilt=$RXPATH_OUT/dkms/$k/rxpath.ko
 		;;
 	esac
