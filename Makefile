@@ -58,7 +58,7 @@ bench:
 
 # The scenarios that take RXPATH_SOAK (their full counts), each in one
 # boot with a two-hour limit; the host checks and DKMS run as in check.
-SOAK_SCENARIOS ?= hotplug faults load-loop nic-churn driver-churn hostile
+SOAK_SCENARIOS ?= hotplug faults load-loop nic-churn driver-churn hostile events
 soak:
 	RXPATH_SOAK=1 RXPATH_VM_TIMEOUT=7200 RXPATH_KERNELS="trixie debug" \
 		RXPATH_SCENARIOS="$(SOAK_SCENARIOS)" RXPATH_BUILD_SUITES= tests/check.sh
