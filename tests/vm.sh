@@ -155,6 +155,10 @@ initramfs_build() {
 	# them): veth for make bench's namespaces, 9p over virtio for the
 	# host's root ("# vm-host-root:").
 	modules_listed tools.order veth virtio_pci 9pnet_virtio 9p
+	# Without their debug information (as Debian ships its own): the
+	# debug kernel's modules and ours carry megabytes of DWARF that every
+	# insmod would read and copy. Their BTF and symbols stay.
+	find "$stage/lib/modules" -name '*.ko' -exec strip --strip-debug {} +
 	(cd "$stage" && find . | cpio -o -H newc --quiet | gzip -1) >"$img"
 }
 
@@ -175,15 +179,17 @@ initramfs_build "$initramfs"
 oom_bad='page allocation failure|invoked oom-killer|Out of memory'
 stuck='^rxpath-guest: stuck: '
 bad="(unreferenced object|BUG:|WARNING:|Oops|Kernel panic|KASAN:|UBSAN:|general protection fault|possible circular locking|possible recursive locking|suspicious RCU usage|inconsistent lock state|Call Trace:|hung_task|soft lockup|hard LOCKUP|$oom_bad)"
-# without_alloc_reports CONSOLE: the console, less the allocator's reports
+# without_alloc_reports CONSOLE: the console, less the allocators' reports
 # of failures (from their first line to the end of their call trace) when
-# the scenario injects them (alloc_reports).
+# the scenario injects them (alloc_reports): the page allocator's, vmalloc's
+# and the per-CPU allocator's (pcpu_alloc's "percpu: allocation failed",
+# with a stack for its first ten).
 without_alloc_reports() {
 	if [ -z "$alloc_reports" ]; then
 		cat "$1"
 		return
 	fi
-	awk '/(page allocation failure|vmalloc error): / { skip = 1 }
+	awk '/(page allocation failure|vmalloc error): |percpu: allocation failed, / { skip = 1 }
 		skip && /<\/TASK>/ { skip = 0; next }
 		!skip' "$1"
 }

@@ -15,7 +15,7 @@
 # with the kernel's and rxpath unloads. 20 000 writes and 150 loads
 # (1000 and 15 on the debug kernel). In make soak 100 000 writes, and
 # 10 000 loads (1000 on the debug kernel): a load takes the kernel's
-# module loader 160 ms under TCG (1.9 s on the debug kernel), so 100 000
+# module loader 160 ms under TCG (about 1 s on the debug kernel), so 100 000
 # would take four and a half hours.
 
 writes=20000 loads=150
