@@ -19,9 +19,10 @@
 #                    kernel from bookworm's 6.1 source, and the cloud
 #                    flavour of Debian 13, 12 and sid)
 #   RXPATH_FULL_KERNELS  kernels that run every scenario (default:
-#                    "trixie"); the debug kernel runs the debug set, the
+#                    "trixie") but kunit and faults, which need the debug
+#                    kernel; the debug kernel runs the debug set, the
 #                    others the core set. make check-matrix sets it to
-#                    "all".
+#                    "all": every scenario on every kernel.
 #   RXPATH_DEBUG_SCENARIOS  the debug set (default below: where KASAN,
 #                    lockdep and kmemleak have the most to see: KUnit, the
 #                    churn, fault and hostile-input scenarios, the device
@@ -58,8 +59,12 @@ scenarios_for() {
 		echo "$RXPATH_SCENARIOS"
 	elif case $1 in *-cloud) true ;; *) false ;; esac; then
 		echo "$cloud"
-	elif [ "$full_kernels" = all ] || case " $full_kernels " in *" $1 "*) true ;; *) false ;; esac; then
+	elif [ "$full_kernels" = all ]; then
 		echo "$all"
+	elif case " $full_kernels " in *" $1 "*) true ;; *) false ;; esac; then
+		# less what only the debug kernel can run (KUnit, fault
+		# injection), which elsewhere boots to say so and skip
+		echo "$all" | grep -vxE 'kunit|faults'
 	elif [ "$1" = debug ]; then
 		echo "$debug_set"
 	else

@@ -356,7 +356,7 @@ module_build() {
 		return 0
 	fi
 	module_tree_copy "$src"
-	if ! make -C "$KHEADERS" M="$src" W=1 modules >"$out/build.log" 2>&1; then
+	if ! make -C "$KHEADERS" M="$src" W=1 -j"$(nproc)" modules >"$out/build.log" 2>&1; then
 		cat "$out/build.log" >&2
 		return 1
 	fi

@@ -8,7 +8,7 @@
 # a failure refuses that open or read, or skips that second of the worker
 # (counted in status); nothing crashes, nothing leaks (kmemleak, after the
 # scenario), the counts are the kernel's at rest, and rxpath unloads.
-# 20 loads and 10 s of run time (200 and 120 s in make soak).
+# 10 loads and 10 s of run time (200 and 120 s in make soak).
 
 FS=/sys/kernel/debug/failslab
 FP=/sys/kernel/debug/fail_page_alloc
@@ -16,7 +16,7 @@ if [ ! -d $FS ] || [ ! -d $FP ]; then
 	skip "no fault injection in this kernel (CONFIG_FAILSLAB, CONFIG_FAIL_PAGE_ALLOC: the debug kernel's)"
 	return 0
 fi
-loads=20 secs=10
+loads=10 secs=10
 [ -n "${rxpath_soak:-}" ] && loads=200 secs=120
 
 # inject PROBABILITY TASK_FILTER [START END]: both injectors fail that
