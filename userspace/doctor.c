@@ -662,7 +662,7 @@ int rxpath_doctor_main(int argc, char **argv)
 		return 1;
 	a = calloc(1, sizeof(*a));
 	b = calloc(1, sizeof(*b));
-	t = malloc(sizeof(*t));
+	t = calloc(1, sizeof(*t));
 	if (!a || !b || !t) {
 		fprintf(stderr, "rxpath: out of memory\n");
 		return 1;

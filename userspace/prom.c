@@ -166,7 +166,7 @@ static int rxpath_prom_sample(const struct rxpath_table *t, int row, int col,
  */
 int rxpath_prom_write(FILE *out, int (*read)(struct rxpath_table *t, const char *name))
 {
-	struct rxpath_table *t = malloc(sizeof(*t));
+	struct rxpath_table *t = calloc(1, sizeof(*t));
 	size_t i;
 	int tables = 0;
 

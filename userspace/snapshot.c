@@ -108,7 +108,7 @@ int rxpath_snapshot_main(int argc, char **argv)
 	}
 	if (rxpath_check_files())
 		return 1;
-	t = malloc(sizeof(*t));
+	t = calloc(1, sizeof(*t));
 	if (!t)
 		return 1;
 	fputc('{', stdout);

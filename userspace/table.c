@@ -40,12 +40,17 @@ int rxpath_table_parse(struct rxpath_table *t, char *text)
 	return 0;
 }
 
-/* Reads rxpath's file name into t (t->buf holds the text). */
+/*
+ * Reads rxpath's file name into t (t->buf holds the text). Whatever it
+ * returns, rxpath_table_free(t) is then safe: a file that cannot be read
+ * (the module unloaded meanwhile) leaves t->buf NULL.
+ */
 int rxpath_table_read(struct rxpath_table *t, const char *name)
 {
 	char *buf = rxpath_file_read(name);
 	int err;
 
+	t->buf = NULL;
 	if (!buf)
 		return -errno;
 	err = rxpath_table_parse(t, buf);

@@ -157,7 +157,7 @@ int rxpath_top_main(int argc, char **argv)
 	}
 	prev = calloc(RXPATH_TOP_CPUS, sizeof(*prev));
 	cur = calloc(RXPATH_TOP_CPUS, sizeof(*cur));
-	t = malloc(sizeof(*t));
+	t = calloc(1, sizeof(*t));
 	if (!prev || !cur || !t) {
 		fprintf(stderr, "rxpath: out of memory\n");
 		return 1;

@@ -226,6 +226,7 @@ static int fake_read(struct rxpath_table *t, const char *name)
 {
 	const char *text = NULL;
 
+	t->buf = NULL;
 	if (!strcmp(name, "softnet"))
 		text = "cpu processed dropped time_squeeze backlog_enqueues\n0 10 0 1 -\n1 20 3 0 -\n";
 	else if (!strcmp(name, "budget"))
@@ -239,6 +240,24 @@ static int fake_read(struct rxpath_table *t, const char *name)
 		return -ENOENT;
 	t->buf = strdup(text);
 	return rxpath_table_parse(t, t->buf);
+}
+
+/*
+ * A table that cannot be read (the module unloaded under a scrape) leaves
+ * nothing for rxpath_table_free to free, whatever t held before: the
+ * exporter once freed a stale pointer there and aborted.
+ */
+static void table_read_failure_frees_nothing(void **state)
+{
+	struct rxpath_table *t = malloc(sizeof(*t));
+
+	(void)state;
+	assert_non_null(t);
+	memset(t, 0xa5, sizeof(*t));
+	assert_int_not_equal(rxpath_table_read(t, "no-such-table"), 0);
+	assert_null(t->buf);
+	rxpath_table_free(t);
+	free(t);
 }
 
 static void prom_write_exposition(void **state)
@@ -324,6 +343,7 @@ int main(void)
 		cmocka_unit_test(parse_uint_strict),
 		cmocka_unit_test(type_parse_lists),
 		cmocka_unit_test(table_parse_shapes),
+		cmocka_unit_test(table_read_failure_frees_nothing),
 		cmocka_unit_test(prom_write_exposition),
 		cmocka_unit_test(doctor_verdict_order),
 		cmocka_unit_test(rate_edges),
