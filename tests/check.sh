@@ -102,9 +102,8 @@ for suite in ${RXPATH_BUILD_SUITES-trixie sid bullseye}; do
 	run "$RXPATH_TOP/tests/lib/chroot-build.sh" "$suite" "$RXPATH_TOP" "$RXPATH_OUT/build-$suite"
 done
 # The package's upgrade is tried on the first Debian kernel (on every one
-# in make check-matrix).
-dkms_upgrade=
-[ "$full_kernels" = all ] && dkms_upgrade=all
+# in make check-matrix): -U for the others.
+no_upgrade=
 for k in $kernels; do
 	# DKMS is for the distribution's kernels (the debug kernels are ours):
 	# the package is installed in the suite's chroot, and the scenarios
@@ -115,10 +114,8 @@ for k in $kernels; do
 	debug|debug-*|*-cloud) ;;
 	*)
 		rm -f "$RXPATH_OUT/dkms/$k/rxpath.ko"
-		no_upgrade=
-		[ "$dkms_upgrade" != done ] || no_upgrade=-U
 		run "$RXPATH_TOP/tests/dkms.sh" -k "$k" ${no_upgrade:+"$no_upgrade"}
-		[ "$dkms_upgrade" = all ] || dkms_upgrade=done
+		[ "$full_kernels" = all ] || no_upgrade=-U
 		[ ! -s "$RXPATH_OUT/dkms/$k/rxpath.ko" ] || prebuilt=$RXPATH_OUT/dkms/$k/rxpath.ko
 		;;
 	esac
