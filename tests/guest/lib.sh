@@ -243,11 +243,15 @@ piecewise_read() {
 	return 1
 }
 
+# debug_kernel: whether this is the debug kernel (KASAN, lockdep, kmemleak;
+# tests/debug-kernel.config), where every scenario runs smaller counts.
+debug_kernel() { [ -e /sys/kernel/debug/kmemleak ]; }
+
 # frames N: N, or a quarter of it on the debug kernel (KASAN, lockdep and
 # kmemleak make each frame some ten times dearer there). The checks are
 # exact either way; only the run time changes.
 frames() {
-	if [ -e /sys/kernel/debug/kmemleak ]; then echo $(($1 / 4)); else echo "$1"; fi
+	if debug_kernel; then echo $(($1 / 4)); else echo "$1"; fi
 }
 
 rx_packets() { cat /sys/class/net/$1/statistics/rx_packets; }

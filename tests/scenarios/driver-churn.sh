@@ -17,14 +17,14 @@
 # driver (30 and 20 in make soak).
 
 rounds=2 rmrounds=1
-[ -e /sys/kernel/debug/kmemleak ] && rounds=1
+debug_kernel && rounds=1
 [ -n "${rxpath_soak:-}" ] && rounds=30 rmrounds=20
 # Floods as fast as pktgen sends, 64 frames a doorbell (one for
 # virtio_net: 7.2's stalls a TX queue under bursts, see rings-nics); 1k
 # frames/s one at a time on the debug kernel, where a sender at full speed
 # under KASAN holds a CPU in softirq through a driver's remove (nic-churn).
 burst=64 vburst=1 delay=0
-[ -e /sys/kernel/debug/kmemleak ] && burst=1 delay=1000000
+debug_kernel && burst=1 delay=1000000
 
 # follows DEV: waits up to 5 s for every ring row of DEV to count ethtool
 # -g's current RX size (a row shows the ring as its latest poll found it).

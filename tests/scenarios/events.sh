@@ -150,7 +150,7 @@ done
 
 # 6. Random calls, with a flood going through every producer.
 calls=30000
-[ -e /sys/kernel/debug/kmemleak ] && calls=20000
+debug_kernel && calls=20000
 [ -n "${rxpath_soak:-}" ] && calls=100000
 pktgen_setup 0 - 100000
 pktgen_run &

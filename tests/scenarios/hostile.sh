@@ -19,10 +19,10 @@
 # would take four and a half hours.
 
 writes=20000 loads=150
-[ -e /sys/kernel/debug/kmemleak ] && writes=1000 loads=15
+debug_kernel && writes=1000 loads=15
 if [ -n "${rxpath_soak:-}" ]; then
 	writes=100000 loads=10000
-	[ -e /sys/kernel/debug/kmemleak ] && loads=1000
+	debug_kernel && loads=1000
 fi
 seed=$(($(date +%s) % 100000))
 diag "seed $seed (rxpath-devtest files and params take it as their second argument)"

@@ -9,7 +9,7 @@
 # 5 rounds (2 on the debug kernel), 50 in make soak.
 
 rounds=5
-[ -e /sys/kernel/debug/kmemleak ] && rounds=2
+debug_kernel && rounds=2
 [ -n "${rxpath_soak:-}" ] && rounds=50
 online=/sys/devices/system/cpu/cpu1/online
 

@@ -12,7 +12,7 @@
 # registration patches text and waits for RCU under KASAN and lockdep), so
 # it does 4 rounds and 4 switches instead of 20 and 10.
 rounds=20 switches=10
-[ -e /sys/kernel/debug/kmemleak ] && rounds=4 switches=4
+debug_kernel && rounds=4 switches=4
 [ -n "${rxpath_soak:-}" ] && rounds=200 switches=100
 rps 2
 pktgen_setup 0 - 100000

@@ -12,7 +12,7 @@
 # frames under KASAN and kmemleak while e1000e's remove runs held a CPU
 # in softirq for a minute at 5k (a soft lockup, in net_tx_action).
 rounds=3 delay=200000 flaps=1
-[ -e /sys/kernel/debug/kmemleak ] && rounds=1 delay=1000000
+debug_kernel && rounds=1 delay=1000000
 # make soak: 30 rounds, with 4 link flaps each (120).
 [ -n "${rxpath_soak:-}" ] && rounds=30 flaps=4
 N=$(frames 20000)

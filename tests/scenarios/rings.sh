@@ -80,7 +80,7 @@ check_eq "next_to_clean is the frames received since the resize ($((rx1 - rx0)))
 f=$(ring eth1 full_ring_events /tmp/r2)
 check "full_ring_events ($f) <= full_polls" [ "$f" -le "$(ring eth1 full_polls /tmp/r2)" ]
 check_eq "min_unused reached 0" "$(ring eth1 min_unused /tmp/r2)" 0
-if [ -e /sys/kernel/debug/kmemleak ]; then
+if debug_kernel; then
 	# Measured on the 6.12.118 debug kernel, twice: max_pending 64 (one
 	# poll's weight), no full ring, with eth1's interrupts throttled to
 	# 100/s too. The 6.1 and 6.12.117 debug kernels did fill it.
@@ -104,11 +104,11 @@ fi
 # slab is printed before and after the resizes and may grow by 64 MB at
 # most.
 rate=100000 burst=5000
-[ -e /sys/kernel/debug/kmemleak ] && rate=500000 burst=6000
+debug_kernel && rate=500000 burst=6000
 # The debug kernel takes minutes (under rtnl) to fill a large ring with
 # its checkers on: 6 resizes there, up to 512.
 sizes="80 4096 256 1024 80 512 2048 96 4096 80 128 256 80 1024 4096 160 80 640 320 256"
-[ -e /sys/kernel/debug/kmemleak ] && sizes="80 256 128 512 96 256"
+debug_kernel && sizes="80 256 128 512 96 256"
 sunr0=$(meminfo SUnreclaim)
 mem_report "before the resizes"
 under=0
