@@ -8,7 +8,9 @@
 # a failure refuses that open or read, or skips that second of the worker
 # (counted in status); nothing crashes, nothing leaks (kmemleak, after the
 # scenario), the counts are the kernel's at rest, and rxpath unloads.
-# 10 loads and 10 s of run time (200 and 120 s in make soak).
+# 10 loads and 10 s of run time (1000 and 120 s in make soak). Each
+# phase says how many allocations the injectors failed (their times file,
+# counted down from a billion).
 
 FS=/sys/kernel/debug/failslab
 FP=/sys/kernel/debug/fail_page_alloc
@@ -17,7 +19,13 @@ if [ ! -d $FS ] || [ ! -d $FP ]; then
 	return 0
 fi
 loads=10 secs=10
-[ -n "${rxpath_soak:-}" ] && loads=200 secs=120
+[ -n "${rxpath_soak:-}" ] && loads=1000 secs=120
+
+# The injectors count their failures down from this (-1, no count, would
+# not say how many).
+times=1000000000
+# injected: the failures both injectors made since the last inject.
+injected() { echo $((2 * times - $(cat $FS/times) - $(cat $FP/times))); }
 
 # inject PROBABILITY TASK_FILTER [START END]: both injectors fail that
 # percentage of allocations, of any size and sleeping or not: of the
@@ -27,7 +35,7 @@ inject() {
 	for f in $FS $FP; do
 		echo 0 >$f/probability
 		echo 1 >$f/interval
-		echo -1 >$f/times
+		echo $times >$f/times
 		echo 0 >$f/verbose
 		echo N >$f/ignore-gfp-wait
 		echo "$2" >$f/task-filter
@@ -60,8 +68,9 @@ while [ $i -lt $loads ]; do
 		{ [ -e /sys/module/rxpath ] || [ -e /dev/rxpath ]; } && left=$((left + 1))
 	fi
 done
+n=$(injected)
 inject 0 N
-diag "loads: $loaded succeeded, $refused refused"
+diag "loads: $loaded succeeded, $refused refused; $n allocations failed by injection"
 check "$loads loads with failing allocations: some refused ($refused)" [ "$refused" -gt 0 ]
 check_eq "a refused load leaves no module or device, a loaded one unloads: otherwise" $left 0
 
@@ -85,10 +94,11 @@ r1=$!
 r2=$!
 inject 30 N $start $end
 sleep $secs
+n=$(injected)
 inject 0 N
 touch /tmp/fault.stop
 wait $r1 $r2
-diag "run time: $(cut -d' ' -f1 /tmp/fault.reads) passes over the files, $(cut -d' ' -f2 /tmp/fault.reads) refused opens or reads"
+diag "run time: $n allocations failed by injection; $(cut -d' ' -f1 /tmp/fault.reads) passes over the files, $(cut -d' ' -f2 /tmp/fault.reads) refused opens or reads"
 grep "skipped" $RX/status
 check "refusals happened" [ "$(cut -d' ' -f2 /tmp/fault.reads)" -gt 0 ]
 check "every file reads again" cat $RX/softnet $RX/budget $RX/napi $RX/rings $RX/status
