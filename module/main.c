@@ -171,6 +171,10 @@ static int __init rxpath_init(void)
 			return err;
 		}
 	}
+	/* Nothing can refuse the load from here on. */
+	rxpath_for_each_concern(i, c)
+		if (c->start)
+			c->start();
 	rxpath_debugfs_init();
 	rxpath_file_add("status", &rxpath_status_file);
 	rxpath_file_add("reset", &rxpath_reset_file);

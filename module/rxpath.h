@@ -116,6 +116,15 @@ struct rxpath_concern {
 	void (*find)(void);
 	/* Probes and data: an error refuses the load. */
 	int (*init)(void);
+	/*
+	 * Probes attached once every init has succeeded, so that a refused
+	 * load never detaches them: a kprobe whose unregister_kprobe fails
+	 * (an allocation failure while ftrace disarms it) stays in the
+	 * kernel's kprobe table after the module's memory is gone. Cannot
+	 * fail: a probe that does not attach is reported in status. exit
+	 * detaches them.
+	 */
+	void (*start)(void);
 	void (*exit)(void);
 	/* Its files (rxpath_file_add, rxpath_cpu_table_add), its device. */
 	void (*files)(void);

@@ -368,17 +368,29 @@ static int rxpath_softnet_init(void)
 	if (!rxpath_backlog)
 		return -ENOMEM;
 
+	/* Counting starts now, from the kernel's count of refusals. */
+	rxpath_backlog_zero(true, false);
+	/* Its place in status, first; attached at start. */
 	rxpath_enqueue_kprobe.symbol_name = backlog_func;
 	snprintf(rxpath_enqueue_probe_name, sizeof(rxpath_enqueue_probe_name),
 		 "kprobe:%s", backlog_func);
+	rxpath_probe_idle(&rxpath_enqueue_probe);
+	return 0;
+}
+
+/*
+ * The kprobe, once the load can no longer be refused (rxpath.h's start):
+ * the faults scenario's loads, refused by an allocation failure after the
+ * kprobe was attached, left it in the kernel's table when disarming it
+ * failed too, and the next read of that table oopsed.
+ */
+static void rxpath_softnet_start(void)
+{
 	if (!backlog_hook)
 		rxpath_enqueue_kprobe.flags |= KPROBE_FLAG_DISABLED;
 	rxpath_probe_report(&rxpath_enqueue_probe,
 			    register_kprobe(&rxpath_enqueue_kprobe),
 			    "no such function to probe, or not probe-able");
-	/* Counting starts now, from the kernel's count of refusals. */
-	rxpath_backlog_zero(true, false);
-	return 0;
 }
 
 static void rxpath_softnet_files(void)
@@ -400,6 +412,7 @@ static void rxpath_softnet_exit(void)
 const struct rxpath_concern rxpath_softnet_concern = {
 	.name = "softnet",
 	.init = rxpath_softnet_init,
+	.start = rxpath_softnet_start,
 	.exit = rxpath_softnet_exit,
 	.files = rxpath_softnet_files,
 	.show_status = rxpath_softnet_show_status,

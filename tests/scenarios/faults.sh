@@ -55,7 +55,7 @@ pg=$!
 # 1. Loads whose allocations fail (the insmod task's, 1 in 100: the
 # loader's own come first, so more would never reach rxpath's init).
 inject 1 Y
-loaded=0 refused=0 left=0
+loaded=0 refused=0 left=0 kprobes=0
 i=0
 while [ $i -lt $loads ]; do
 	i=$((i + 1))
@@ -67,12 +67,16 @@ while [ $i -lt $loads ]; do
 		refused=$((refused + 1))
 		{ [ -e /sys/module/rxpath ] || [ -e /dev/rxpath ]; } && left=$((left + 1))
 	fi
+	# No kprobe outlives its module (a refused load's, whose disarm
+	# failed, did: reading the list then oopses on the freed module).
+	[ -n "$(cat /sys/kernel/debug/kprobes/list)" ] && kprobes=$((kprobes + 1))
 done
 n=$(injected)
 inject 0 N
 diag "loads: $loaded succeeded, $refused refused; $n allocations failed by injection"
 check "$loads loads with failing allocations: some refused ($refused)" [ "$refused" -gt 0 ]
 check_eq "a refused load leaves no module or device, a loaded one unloads: otherwise" $left 0
+check_eq "no kprobe left registered after a load and unload or a refusal: otherwise" $kprobes 0
 
 # 2. Run time: every allocation with rxpath's code on the stack fails 3 in
 # 10 times, while readers come and go, the files are read, the worker runs.
