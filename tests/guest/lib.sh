@@ -143,26 +143,34 @@ wait_polling() {
 cpus() { awk '$1 == "cpu" { next } { print $1 }' $RX/softnet; }
 
 # budget_snapshot DIR: rxpath's budget tables, /proc/softirqs and
-# /proc/net/softnet_stat copied into DIR as of one moment: retried until no
-# net_rx_action cycle ran while they were read (the kernel's NET_RX counts,
-# read before and after, did not move). The napi table's work moves only
-# with traffic. Idle NICs still poll now and then (e1000e's watchdog raises
-# an interrupt every 2 s), and a slow guest clock (-icount) sees NET_RX
-# softirqs every second or so.
+# /proc/net/softnet_stat copied into DIR as of one moment: read by one cat
+# between two reads of /proc/softirqs (separator lines from /tmp/sep.*
+# split them), retried until no net_rx_action cycle began while it read
+# (the kernel's NET_RX counts did not move). One process keeps the window
+# short: idle guests still run NET_RX softirqs (e1000e's watchdog raises an
+# interrupt every 2 s, and under -icount an idle guest's clock follows the
+# host's). No quiet moment in 100 reads is a failed check, never a snapshot
+# taken anyway. The napi table's work moves only with traffic: read after.
 budget_snapshot() {
 	mkdir -p "$1"
+	for f in budget budget_hist softnet_stat softirqs; do echo "=== $f" > /tmp/sep.$f; done
 	i=0
-	while [ $i -lt 50 ]; do
-		grep NET_RX /proc/softirqs > "$1/net_rx.before"
-		cat $RX/budget > "$1/budget"
-		cat $RX/budget_hist > "$1/budget_hist"
-		cat /proc/net/softnet_stat > "$1/softnet_stat"
-		cat /proc/softirqs > "$1/softirqs"
-		cat $RX/napi > "$1/napi"
-		grep NET_RX "$1/softirqs" | cmp -s - "$1/net_rx.before" && return 0
+	while [ $i -lt 100 ]; do
+		rm -f "$1/net_rx.before" "$1/budget" "$1/budget_hist" "$1/softnet_stat" "$1/softirqs"
+		cat /proc/softirqs /tmp/sep.budget $RX/budget /tmp/sep.budget_hist $RX/budget_hist \
+			/tmp/sep.softnet_stat /proc/net/softnet_stat /tmp/sep.softirqs /proc/softirqs > "$1/all"
+		awk -v d="$1" '/^=== / { f = d "/" $2; next }
+			{ print > (f ? f : d "/net_rx.before") }' "$1/all"
+		if [ "$(grep NET_RX "$1/net_rx.before")" = "$(grep NET_RX "$1/softirqs")" ]; then
+			cat $RX/napi > "$1/napi"
+			[ $i -eq 0 ] || diag "snapshot $1: a NET_RX softirq began in $i reads before this one"
+			return 0
+		fi
 		i=$((i + 1))
 	done
-	echo "rxpath-guest: no quiet moment for a snapshot in $i tries"
+	not_ok "snapshot $1: a NET_RX softirq began in each of $i reads of the budget tables"
+	cat $RX/napi > "$1/napi"
+	return 1
 }
 
 # net_rx CPU [DIR]: the kernel's NET_RX softirq count for CPU.
