@@ -51,7 +51,7 @@ else
 	kernels=${RXPATH_KERNELS:-trixie debug bookworm sid}
 fi
 core=${RXPATH_CORE_SCENARIOS:-agree overflow budget rings-btf rings-vmxnet3 events backlog-threads probe-fail}
-all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench")
+all=$(cd "$RXPATH_TOP/tests/scenarios" && ls *.sh | sed 's/\.sh$//' | grep -vxE "demo|bench|tcg-kprobe")
 cloud=${RXPATH_CLOUD_SCENARIOS:-rings-btf rings-vmxnet3}
 debug_set=${RXPATH_DEBUG_SCENARIOS:-kunit events faults lockdown load-loop nic-churn hotplug driver-churn hostile}
 scenarios_for() {

@@ -28,7 +28,7 @@ cd "$RXPATH_TOP"
 # The reader too (userspace C in the kernel's style); its signal flag is
 # rightly volatile.
 for f in module/*.c module/*.h kunit/*.c kunit/*.h include/uapi/linux/rxpath.h \
-	userspace/*.c userspace/*.h userspace/tests/*.c; do
+	userspace/*.c userspace/*.h userspace/tests/*.c tests/tcg-kprobe/*.c; do
 	ignore=LINUX_VERSION_CODE,CONSTANT_COMPARISON,VOLATILE
 	# compat.h defines EXPORT_SYMBOL_IF_KUNIT for kernels before
 	# kunit/visibility.h, as that header does: no symbol to follow.

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# vm-tcg-single: under multi-threaded TCG, a guest whose kprobe on enqueue_to_backlog is disarmed under traffic has twice jumped to 0 from its call site in netif_receive_skb_list_internal (QEMU 10; stale code for the other vCPU)
+# vm-tcg-single: under multi-threaded TCG, a guest whose kprobe on enqueue_to_backlog is disarmed under traffic jumps to 0 from its call site in netif_receive_skb_list_internal, with rxpath or without it (QEMU 10; stale code for the other vCPU; tests/tcg-kprobe.sh)
 # Scenario 1: load, read every file, unload, 20 times while traffic flows
 # (200 in make soak), every third time with a reader of every record,
 # killed mid-read before the unload; then switch the per-packet hook off
