@@ -378,12 +378,7 @@ static int rxpath_softnet_init(void)
 	return 0;
 }
 
-/*
- * The kprobe, once the load can no longer be refused (rxpath.h's start):
- * the faults scenario's loads, refused by an allocation failure after the
- * kprobe was attached, left it in the kernel's table when disarming it
- * failed too, and the next read of that table oopsed.
- */
+/* The kprobe, once the load can no longer be refused (rxpath.h's start). */
 static void rxpath_softnet_start(void)
 {
 	if (!backlog_hook)
