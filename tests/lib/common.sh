@@ -52,8 +52,10 @@ need_host_tools() {
 # QEMU 10 from bookworm-backports (through a private sources list; the
 # host's apt setup is not touched). Bookworm's QEMU 7.2 runs stale code in
 # multi-threaded TCG when one vCPU patches kernel text that another is
-# running (a kprobe armed under traffic: the guest jumps to 0), and
-# single-threaded TCG is too slow for the debug kernel on 2 vCPUs.
+# running (a kprobe armed under traffic: the guest jumps to 0) within a
+# few loads; QEMU 10 does too, less often (tests/tcg-kprobe.sh), and the
+# scenarios that patch most run single-threaded. Single-threaded TCG is
+# too slow for the debug kernel on 2 vCPUs.
 need_qemu() {
 	local list=$RXPATH_CACHE/apt/backports.list opts
 	case $(qemu-system-x86_64 --version 2>/dev/null | sed -n 's/^QEMU emulator version \([0-9]*\)\..*/\1/p') in
