@@ -6,7 +6,7 @@
 # the first two lose nothing: the doctor names the stage at its limit.
 # Each knob comes with its form that survives a reboot (a udev rule, a
 # sysctl.d line). Then its findings on the settings around the stages:
-# interrupt coalescing that holds a full ring's interrupt (rx-usecs 100 on
+# interrupt coalescing that holds a full ring's interrupt (rx-usecs 1000 on
 # eth1), both of an igb's RX vectors on one CPU, the igb on one queue of
 # two, a CPU saturated by its interrupts with RPS off, threaded NAPI. Then
 # rxpath top through a backlog overflow.
@@ -40,15 +40,15 @@ if [ -n "$ringwhy" ]; then
 	skip "ring stage: $ringwhy"
 else
 	check "ethtool -G eth1 rx 80" ethtool -G eth1 rx 80
-	check "ethtool -C eth1 rx-usecs 100" ethtool -C eth1 rx-usecs 100
+	check "ethtool -C eth1 rx-usecs 1000" ethtool -C eth1 rx-usecs 1000
 	sleep 2
 	doctor_under_flood /tmp/d1
 	check_eq "ring at 80: the doctor names the ring" "$(verdict /tmp/d1)" ring
 	check "and says to grow it: ethtool -G eth1 rx 160" grep -q '^knob: ethtool -G eth1 rx 160 (now 80, at most 4096)' /tmp/d1
 	check "and how to keep it: a udev rule" grep -qF 'persist: echo '"'"'ACTION=="add", SUBSYSTEM=="net", KERNEL=="eth1", RUN+="/usr/sbin/ethtool -G eth1 rx 160"'"'"' >>/etc/udev/rules.d/60-rxpath.rules' /tmp/d1
-	check "finding: coalescing holds eth1's interrupt 100 us while its ring was full" \
-		grep -q '^finding: coalescing: eth1 holds each RX interrupt up to 100 us' /tmp/d1
-	check "  now: ethtool -C eth1 rx-usecs 50" grep -q '^  now: ethtool -C eth1 rx-usecs 50 ' /tmp/d1
+	check "finding: coalescing holds eth1's interrupt 1000 us while its ring was full" \
+		grep -q '^finding: coalescing: eth1 holds each RX interrupt up to 1000 us' /tmp/d1
+	check "  now: ethtool -C eth1 rx-usecs 500" grep -q '^  now: ethtool -C eth1 rx-usecs 500 ' /tmp/d1
 	check "ethtool -G eth1 rx 256" ethtool -G eth1 rx 256
 	check "ethtool -C eth1 rx-usecs 3 (the default, dynamic)" ethtool -C eth1 rx-usecs 3
 	sleep 2
